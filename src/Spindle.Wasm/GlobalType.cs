@@ -1,0 +1,4 @@
+namespace Spindle.Wasm;
+
+/// <summary>A global's value type and mutability.</summary>
+public sealed record GlobalType(ValType ValueType, bool Mutable);
