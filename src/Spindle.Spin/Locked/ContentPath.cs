@@ -11,6 +11,7 @@ public sealed class ContentPath
 
     [JsonPropertyName("inline")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(UnpaddedBase64Converter))]
     public byte[]? Inline { get; set; }
 
     [JsonPropertyName("digest")]

@@ -17,6 +17,7 @@ public sealed class LockedComponentSource
 
     [JsonPropertyName("inline")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(UnpaddedBase64Converter))]
     public byte[]? Inline { get; set; }
 
     [JsonPropertyName("digest")]

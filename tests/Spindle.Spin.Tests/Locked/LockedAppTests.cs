@@ -82,8 +82,18 @@ public class LockedAppTests
         var json = app.ToJsonString();
         var reread = LockedApp.FromJson(Encoding.UTF8.GetBytes(json));
 
-        Assert.Contains("\"inline\": \"AGFzbQ==\"", json);
+        Assert.Contains("\"inline\": \"AGFzbQ\"", json); // Spin writes base64 without padding
         Assert.Equal(json, reread.ToJsonString());
         Assert.Equal([0, 97, 115, 109], reread.Components[0].Source.Inline);
+    }
+
+    [Theory]
+    [InlineData("AGFzbQ")]
+    [InlineData("AGFzbQ==")]
+    public void FromJson_InlineContent_AcceptsSpinsUnpaddedBase64AndPadded(string encoded)
+    {
+        var app = Read($$"""{ "spin_lock_version": 1, "triggers": [], "components": [ { "id": "a", "source": { "content_type": "application/wasm", "inline": "{{encoded}}" } } ] }""");
+
+        Assert.Equal([0, 97, 115, 109], app.Components[0].Source.Inline);
     }
 }
