@@ -1,0 +1,15 @@
+using Spindle.Operator.Crds;
+
+namespace Spindle.Operator.Api;
+
+/// <summary>A [key_value_store.&lt;name&gt;] table of the runtime config.</summary>
+public sealed class KeyValueStoreConfig
+{
+    [CrdRequired]
+    public string Name { get; set; } = "";
+
+    [CrdRequired]
+    public string Type { get; set; } = "";
+
+    public IList<RuntimeConfigOption>? Options { get; set; }
+}

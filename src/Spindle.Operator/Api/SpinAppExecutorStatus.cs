@@ -1,0 +1,4 @@
+namespace Spindle.Operator.Api;
+
+/// <summary>SpinAppExecutorStatus is empty, as in SpinKube.</summary>
+public sealed class SpinAppExecutorStatus;
