@@ -27,7 +27,8 @@ if [ -z "${SPINDLE_TEST_KUBECONFIG:-}" ] && [ -z "${SPINDLE_SKIP_K8S:-}" ] && [ 
   echo "eng/test.sh: starting the local Kubernetes (first run builds it: several minutes)"
   if "$k8s_tools/up.sh" > /tmp/spindle-k8s-up.log 2>&1; then
     export SPINDLE_TEST_KUBECONFIG=$(tail -n1 /tmp/spindle-k8s-up.log | cut -d= -f2-)
-    started_k8s=1
+    # Stop it afterwards only if this run started it (up.sh leaves a running cluster alone).
+    grep -q "kube-apiserver already running" /tmp/spindle-k8s-up.log || started_k8s=1
   else
     echo "eng/test.sh: warning: ../shared/tools/k8s/up.sh failed (log: /tmp/spindle-k8s-up.log)"
     tail -n 20 /tmp/spindle-k8s-up.log
