@@ -1,0 +1,105 @@
+using Spindle.Host.Execution;
+using Spindle.Wasi;
+using Spindle.Wasm;
+
+namespace Spindle.Host.Wagi;
+
+/// <summary>
+/// Spin's Wagi executor: per request a fresh store and instance of the compiled module, argv from the template, the
+/// CGI environment, the body on stdin; stdout becomes the response (<see cref="WagiOutput"/>), stderr goes to the logs.
+/// </summary>
+internal sealed class WagiExecutor : IComponentExecutor
+{
+    private readonly string _componentId;
+    private readonly Module _module;
+    private readonly string _argvTemplate;
+    private readonly string _entrypoint;
+    private readonly IReadOnlyList<string> _componentEnvironment;
+    private readonly IReadOnlyList<WasiPreopen> _preopens;
+    private readonly ComponentStdio _stdio;
+    private readonly ulong _epochDeadline;
+    private readonly TimeProvider _time;
+
+    public WagiExecutor(string componentId, Module module, WagiSettings settings)
+    {
+        _componentId = componentId;
+        _module = module;
+        _argvTemplate = settings.Argv;
+        _entrypoint = settings.Entrypoint;
+        _componentEnvironment = settings.Environment;
+        _preopens = settings.Preopens;
+        _stdio = settings.Stdio;
+        _epochDeadline = settings.EpochDeadline;
+        _time = settings.TimeProvider;
+    }
+
+    public string ComponentId => _componentId;
+
+    public ComponentResponse Execute(ComponentRequest request, CancellationToken cancellationToken)
+    {
+        var cgi = WagiEnvironment.Build(request);
+        var environment = new List<string>(_componentEnvironment.Count + cgi.Count);
+        environment.AddRange(_componentEnvironment);
+        foreach (var (name, value) in cgi)
+        {
+            environment.Add(name + "=" + value);
+        }
+
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        using var stdin = new MemoryStream(request.Body, writable: false);
+        var configuration = new WasiConfiguration
+        {
+            Arguments = WagiArgv.Build(_argvTemplate, request.Path, request.Query),
+            Environment = environment,
+            Preopens = _preopens,
+            Stdin = stdin,
+            Stdout = stdout,
+            Stderr = stderr,
+            TimeProvider = _time,
+        };
+
+        try
+        {
+            Run(configuration);
+        }
+        finally
+        {
+            _stdio.Write(_componentId, "stderr", stderr.GetBuffer().AsSpan(0, (int)stderr.Length));
+        }
+
+        return WagiOutput.Parse(stdout.GetBuffer().AsSpan(0, (int)stdout.Length), _componentId);
+    }
+
+    private void Run(WasiConfiguration configuration)
+    {
+        using var store = new Store(_module.Engine);
+        store.SetEpochDeadline(_epochDeadline);
+        using var wasi = new WasiContext(configuration);
+        var linker = new Linker(_module.Engine);
+        wasi.DefineInto(linker);
+        int exitCode;
+        try
+        {
+            var instance = linker.Instantiate(store, _module);
+            wasi.Memory = instance.GetMemory("memory");
+            var entry = instance.GetFunction(_entrypoint)
+                ?? throw new ComponentExecutionException($"component {_componentId} exports no function '{_entrypoint}' (the Wagi entrypoint)");
+            entry.Invoke();
+            return;
+        }
+        catch (TrapException trap) when (WasiExitException.TryGetExitCode(trap, out var code))
+        {
+            exitCode = code;
+        }
+        catch (WasiExitException exit)
+        {
+            exitCode = exit.ExitCode;
+        }
+
+        if (exitCode != 0)
+        {
+            throw new ComponentExecutionException($"component {_componentId} exited with code {exitCode}");
+        }
+    }
+}
