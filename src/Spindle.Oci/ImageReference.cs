@@ -93,7 +93,7 @@ public sealed record ImageReference
         if (firstSlash > 0)
         {
             var first = rest[..firstSlash];
-            if (first.Contains('.') || first.Contains(':') || first == "localhost" || first.Any(char.IsAsciiLetterUpper))
+            if (first.Contains('.') || first.Contains(':') || first == "localhost" || first.AsSpan().ContainsAnyInRange('A', 'Z'))
             {
                 registry = first;
                 rest = rest[(firstSlash + 1)..];
@@ -149,7 +149,8 @@ public sealed record ImageReference
         return true;
     }
 
-    private static bool IsHost(string host)
+    /// <summary>Whether <paramref name="host"/> is a registry <c>host[:port]</c> (DNS name, IPv4 or [IPv6]).</summary>
+    internal static bool IsHost(string host)
     {
         var colon = host.LastIndexOf(':');
         var name = colon >= 0 ? host[..colon] : host;

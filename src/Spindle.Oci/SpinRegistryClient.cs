@@ -73,6 +73,11 @@ public sealed partial class SpinRegistryClient
     public async Task LoginAsync(string server, RegistryCredentials credentials, CancellationToken cancellationToken)
     {
         var host = CredentialStore.NormalizeServer(server);
+        if (!ImageReference.IsHost(host))
+        {
+            throw new OciException(OciErrorKind.InvalidInput, $"invalid registry \"{server}\": expected host[:port], e.g. ghcr.io or localhost:5000");
+        }
+
         using (var client = new RegistryClient(host, credentials, _options))
         {
             try

@@ -4,7 +4,7 @@ namespace Spindle.Spin;
 /// Spin's identifier rules (<c>spin_serde::id</c> and <c>spin_expressions::Key</c>), returning Spin's reason
 /// text when an identifier is invalid and null when it is valid.
 /// </summary>
-public static class SpinId
+internal static class SpinId
 {
     /// <summary>Component ids, AI model names: <c>kebab-case</c> words.</summary>
     public static string? ValidateKebab(string id) => Validate(id, '-', lower: false);

@@ -91,8 +91,8 @@ internal sealed partial class RegistryClient : IDisposable
             {
                 if (!retry || attempt >= _options.MaxRetries)
                 {
-                    throw new OciException(OciErrorKind.Network, $"cannot reach registry {Host} ({request.Method} {request.RequestUri?.AbsolutePath}): {e.Message}" +
-                        (_options.Insecure ? "" : "; for a plain-HTTP registry use -k/--insecure"), inner: e);
+                    throw new OciException(OciErrorKind.Network, $"cannot reach registry {Host} ({request.Method} {request.RequestUri?.AbsolutePath}): {e.Message.TrimEnd('.')}" +
+                        (_options.Insecure ? "; check the registry address and that it is running" : "; check the registry address, or for a plain-HTTP registry use -k/--insecure"), inner: e);
                 }
 
                 await BackoffAsync(attempt, cancellationToken);
@@ -102,7 +102,7 @@ internal sealed partial class RegistryClient : IDisposable
             {
                 var hint = e.HttpRequestError == HttpRequestError.SecureConnectionError && !_options.Insecure
                     ? "; if the registry serves plain HTTP, use -k/--insecure"
-                    : "";
+                    : "; check the registry address and your network";
                 throw new OciException(OciErrorKind.Network, $"cannot reach registry {Host} ({request.Method} {request.RequestUri?.AbsolutePath}): {e.Message.TrimEnd('.')}{hint}", inner: e);
             }
 

@@ -97,7 +97,7 @@ public sealed class AppBuilder
         Process process;
         try
         {
-            if (!Directory.Exists(workdir)) throw new DirectoryNotFoundException($"working directory \"{workdir}\" does not exist");
+            if (!Directory.Exists(workdir)) throw new DirectoryNotFoundException($"working directory \"{workdir}\" does not exist; create it or fix [component.{id}.build] workdir in the manifest");
             process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)

@@ -33,36 +33,34 @@ public sealed class SpinManifest
     /// <summary>Reads and validates a manifest file (or <c>spin.toml</c> in a directory).</summary>
     public static SpinManifest Load(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ManifestException("\"\"", "Failed to read Spin app manifest: the path is empty. Pass a spin.toml file or its directory with -f");
+        }
+
         if (Directory.Exists(path)) path = Path.Combine(path, "spin.toml");
         var name = Path.GetFileName(path);
-        string text;
+        byte[] utf8;
         try
         {
-            text = File.ReadAllText(path);
+            // Bytes, not text: TOML must be valid UTF-8, and File.ReadAllText would silently replace bad bytes.
+            utf8 = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ManifestException(path, "Failed to read Spin app manifest: the file does not exist. Run in the app's directory or pass its spin.toml (or directory) with -f", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ManifestException(path, $"Failed to read Spin app manifest: {e.Message}", e);
         }
 
-        return Parse(text, name, path);
+        return ManifestParser.Parse(TomlInput.Parse(utf8, name, errors => new ManifestException(errors)), name, path);
     }
 
     /// <summary>Parses and validates manifest text; <paramref name="sourceName"/> names the file in errors.</summary>
-    public static SpinManifest Parse(string text, string sourceName = "spin.toml", string? path = null)
-    {
-        TomlTable root;
-        try
-        {
-            root = TomlDocument.Parse(text, sourceName);
-        }
-        catch (TomlException e)
-        {
-            throw new ManifestException([new ManifestError(sourceName, e.Line, e.Column, $"TOML parse error: {e.Reason}")]);
-        }
-
-        return ManifestParser.Parse(root, sourceName, path);
-    }
+    public static SpinManifest Parse(string text, string sourceName = "spin.toml", string? path = null) =>
+        ManifestParser.Parse(TomlInput.Parse(text, sourceName, errors => new ManifestException(errors)), sourceName, path);
 
     /// <summary>
     /// The components' build settings read leniently (Spin builds even when other parts of the manifest are
@@ -73,9 +71,9 @@ public sealed class SpinManifest
         if (Directory.Exists(path)) path = Path.Combine(path, "spin.toml");
         try
         {
-            return ManifestParser.ParseBuildOnly(TomlDocument.Parse(File.ReadAllText(path), Path.GetFileName(path)), Path.GetFileName(path));
+            return ManifestParser.ParseBuildOnly(TomlDocument.Parse(File.ReadAllBytes(path), Path.GetFileName(path)), Path.GetFileName(path));
         }
-        catch (Exception e) when (e is TomlException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is TomlException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return null;
         }

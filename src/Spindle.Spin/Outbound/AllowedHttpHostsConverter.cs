@@ -5,7 +5,7 @@ namespace Spindle.Spin.Outbound;
 /// <c>compat</c> module does: each host becomes <c>http://h[:p]</c> and <c>https://h[:p]</c>, <c>self</c> becomes
 /// <c>http://self</c>, and <c>insecure:allow-all</c> becomes <c>http://*:*</c>, <c>https://*:*</c>, <c>http://self</c>.
 /// </summary>
-public static class AllowedHttpHostsConverter
+internal static class AllowedHttpHostsConverter
 {
     /// <summary>What a Spin 1 component without <c>allowed_outbound_hosts</c> could reach: every database.</summary>
     public static IReadOnlyList<string> LegacyDatabaseHosts { get; } = ["redis://*:*", "mysql://*:*", "postgres://*:*"];

@@ -1,5 +1,4 @@
 using Spindle.Spin.Variables;
-using Spindle.Toml;
 
 namespace Spindle.Spin.RuntimeConfig;
 
@@ -41,33 +40,26 @@ public sealed class SpinRuntimeConfig
     public static SpinRuntimeConfig Load(string path)
     {
         var name = Path.GetFileName(path);
-        string text;
+        byte[] utf8;
         try
         {
-            text = File.ReadAllText(path);
+            // Bytes, not text: TOML must be valid UTF-8, and File.ReadAllText would silently replace bad bytes.
+            utf8 = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new RuntimeConfigException([new Manifest.ManifestError(path, 0, 0, "Failed to read runtime config: the file does not exist. Check the path given with --runtime-config-file")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RuntimeConfigException([new Manifest.ManifestError(path, 0, 0, $"Failed to read runtime config: {e.Message}")]);
         }
 
-        return Parse(text, name, path);
+        return RuntimeConfigParser.Parse(TomlInput.Parse(utf8, name, errors => new RuntimeConfigException(errors)), name, path);
     }
 
-    public static SpinRuntimeConfig Parse(string text, string sourceName = "runtime-config.toml", string? path = null)
-    {
-        TomlTable root;
-        try
-        {
-            root = TomlDocument.Parse(text, sourceName);
-        }
-        catch (TomlException e)
-        {
-            throw new RuntimeConfigException([new Manifest.ManifestError(sourceName, e.Line, e.Column, $"TOML parse error: {e.Reason}")]);
-        }
-
-        return RuntimeConfigParser.Parse(root, sourceName, path);
-    }
+    public static SpinRuntimeConfig Parse(string text, string sourceName = "runtime-config.toml", string? path = null) =>
+        RuntimeConfigParser.Parse(TomlInput.Parse(text, sourceName, errors => new RuntimeConfigException(errors)), sourceName, path);
 
     /// <summary>
     /// The variable providers in resolution order: the configured ones, then the <c>env</c> provider Spin always

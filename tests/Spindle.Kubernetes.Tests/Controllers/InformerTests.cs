@@ -20,13 +20,16 @@ public sealed class InformerTests : IDisposable
 
     private static string List(string version, params string[] items) => $$"""{"metadata":{"resourceVersion":"{{version}}"},"items":[{{string.Join(",", items)}}]}""";
 
+    private static Informer<TestConfigMap> ConfigMapInformer(KubernetesClient client, InformerOptions options) =>
+        new(client.Resource(ApiResource.ConfigMaps, TestJsonContext.Default.TestConfigMap), options);
+
     private async Task<RecordedRequest> NextRequestAsync() => await _server.Arrivals.Reader.ReadAsync(_timeout.Token);
 
     [Fact]
     public async Task Run_ResumesFromBookmark_RelistsOnGone_AndReportsVanishedObjects()
     {
         using var client = _server.CreateClient();
-        var informer = new Informer<TestConfigMap>(client.Resource(ApiResource.ConfigMaps, TestJsonContext.Default.TestConfigMap), new InformerOptions { Namespace = "ns" });
+        var informer = ConfigMapInformer(client, new InformerOptions { Namespace = "ns" });
         var log = new List<string>();
         informer.Added += o => log.Add("added " + o.Metadata.Name);
         informer.Updated += (old, o) => log.Add($"updated {o.Metadata.Name} {old.Metadata.ResourceVersion}->{o.Metadata.ResourceVersion}");
@@ -66,9 +69,7 @@ public sealed class InformerTests : IDisposable
     {
         var time = new ManualTimeProvider();
         using var client = _server.CreateClient(time);
-        var informer = new Informer<TestConfigMap>(
-            client.Resource(ApiResource.ConfigMaps, TestJsonContext.Default.TestConfigMap),
-            new InformerOptions { Namespace = "ns", InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30) });
+        var informer = ConfigMapInformer(client, new InformerOptions { Namespace = "ns", InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30) });
         _server.RespondJson(HttpStatusCode.InternalServerError, FakeApiServer.StatusJson(500, "InternalError", "etcd unavailable"));
         _server.RespondJson(HttpStatusCode.InternalServerError, FakeApiServer.StatusJson(500, "InternalError", "etcd unavailable"));
         _server.RespondJson(HttpStatusCode.OK, List("7", Item("a", "1")));
@@ -102,9 +103,7 @@ public sealed class InformerTests : IDisposable
     {
         var time = new ManualTimeProvider();
         using var client = _server.CreateClient(time);
-        var informer = new Informer<TestConfigMap>(
-            client.Resource(ApiResource.ConfigMaps, TestJsonContext.Default.TestConfigMap),
-            new InformerOptions { Namespace = "ns", WatchTimeout = TimeSpan.FromMinutes(1) });
+        var informer = ConfigMapInformer(client, new InformerOptions { Namespace = "ns", WatchTimeout = TimeSpan.FromMinutes(1) });
         _server.RespondJson(HttpStatusCode.OK, List("7"));
         _server.RespondWatch();
         _server.RespondWatch();
@@ -129,7 +128,7 @@ public sealed class InformerTests : IDisposable
     {
         var time = new ManualTimeProvider();
         using var client = _server.CreateClient(time);
-        var informer = new Informer<TestConfigMap>(client.Resource(ApiResource.ConfigMaps, TestJsonContext.Default.TestConfigMap), new InformerOptions { Namespace = "ns" });
+        var informer = ConfigMapInformer(client, new InformerOptions { Namespace = "ns" });
         _server.RespondJson(HttpStatusCode.OK, List("7"));
         _server.RespondWatch().End();
         _server.RespondWatch();
@@ -156,9 +155,7 @@ public sealed class InformerTests : IDisposable
     {
         var time = new ManualTimeProvider();
         using var client = _server.CreateClient(time);
-        var informer = new Informer<TestConfigMap>(
-            client.Resource(ApiResource.ConfigMaps, TestJsonContext.Default.TestConfigMap),
-            new InformerOptions { Namespace = "ns", ResyncPeriod = TimeSpan.FromMinutes(10) });
+        var informer = ConfigMapInformer(client, new InformerOptions { Namespace = "ns", ResyncPeriod = TimeSpan.FromMinutes(10) });
         var updates = new List<string>();
         informer.Updated += (old, o) => updates.Add(o.Metadata.Name + (ReferenceEquals(old, o) ? " same" : " changed"));
         _server.RespondJson(HttpStatusCode.OK, List("7", Item("a", "1"), Item("b", "2")));

@@ -1,4 +1,6 @@
+using System.Runtime.Versioning;
 using Spindle.Oci.Auth;
+using Spindle.Oci.Distribution;
 
 namespace Spindle.Oci.Tests.Auth;
 
@@ -16,6 +18,22 @@ public sealed class CredentialStoreTests : IDisposable
     [InlineData("http://LocalHost:5000/", "localhost:5000")]
     public void NormalizeServer_MapsDockerHubAndDropsSchemeAndPath(string input, string expected) =>
         Assert.Equal(expected, CredentialStore.NormalizeServer(input));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a b")]
+    [InlineData("localhost:notaport")]
+    public async Task Login_InvalidServer_IsRejectedBeforeAnyRequest(string server)
+    {
+        var store = new CredentialStore(Path.Combine(_dir, "spindle", "registry-auth.json"));
+        var client = new SpinRegistryClient(store, new RegistryClientOptions());
+
+        var error = await Assert.ThrowsAsync<OciException>(() => client.LoginAsync(server, new RegistryCredentials("u", "p"), CancellationToken.None));
+
+        Assert.Equal(OciErrorKind.InvalidInput, error.Kind);
+        Assert.Contains($"invalid registry \"{server}\"", error.Message);
+        Assert.False(File.Exists(store.StorePath));
+    }
 
     [Fact]
     public async Task Save_ThenGet_RoundTripsInSpinsFormatWithOwnerOnlyMode()
@@ -81,6 +99,7 @@ public sealed class CredentialStoreTests : IDisposable
     public void Credentials_ToString_HidesThePassword() =>
         Assert.DoesNotContain("secret", new RegistryCredentials("u", "secret").ToString());
 
+    [UnsupportedOSPlatform("windows")]
     private static void WriteHelper(string bin, string name, string server, string json)
     {
         var path = Path.Combine(bin, "docker-credential-" + name);

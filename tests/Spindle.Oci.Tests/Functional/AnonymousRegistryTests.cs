@@ -18,8 +18,8 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         using var app = new TestApp();
         var reference = context.Reference("apps/roundtrip");
 
-        var pushed = await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pushed = await context.PushAsync(reference, app);
+        var pulled = await context.PullAsync(reference);
 
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
         Assert.True(pulled.IsApplication);
@@ -38,8 +38,8 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         using var context = new RegistryTestContext(fixture.Server);
         using var app = new TestApp(seed: 5);
         var reference = context.Reference("apps/loader");
-        await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        await context.PushAsync(reference, app);
+        var pulled = await context.PullAsync(reference);
         var work = Path.Combine(context.Directory, "work");
 
         using var locked = JsonDocument.Parse(await PulledAppLoader.PrepareAsync(pulled, context.Cache, work, CancellationToken.None));
@@ -78,8 +78,8 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         using var context = new RegistryTestContext(fixture.Server, handler, chunkSize: 64);
         using var app = new TestApp(seed: 7);
 
-        var pushed = await context.Client.PushAsync(context.Reference("apps/chunked"), app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(context.Reference("apps/chunked"), context.Cache, null, CancellationToken.None);
+        var pushed = await context.PushAsync(context.Reference("apps/chunked"), app);
+        var pulled = await context.PullAsync(context.Reference("apps/chunked"));
 
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
         Assert.Contains(handler.Log, line => line.StartsWith("PATCH", StringComparison.Ordinal));
@@ -96,8 +96,8 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         await File.WriteAllBytesAsync(Path.Combine(app.Directory, "assets", "api", "big.bin"), big);
         var reference = context.Reference("apps/large");
 
-        var pushed = await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pushed = await context.PushAsync(reference, app);
+        var pulled = await context.PullAsync(reference);
 
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
         Assert.Equal(TestApp.Digest(big), TestApp.Digest(await File.ReadAllBytesAsync(context.Cache.DataPath(TestApp.Digest(big)))));
@@ -109,13 +109,13 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         using var context = new RegistryTestContext(fixture.Server);
         using var app = new TestApp(seed: 11);
         var reference = context.Reference("apps/tampered");
-        await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await context.PushAsync(reference, app);
         var stored = fixture.Server.BlobDataPath(TestApp.Digest(app.IndexHtml));
         var bytes = await File.ReadAllBytesAsync(stored);
         bytes[^1] ^= 0xFF;
         await File.WriteAllBytesAsync(stored, bytes);
 
-        var error = await Assert.ThrowsAsync<OciException>(() => context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OciException>(() => context.PullAsync(reference));
 
         Assert.Equal(OciErrorKind.DigestMismatch, error.Kind);
         Assert.Contains(TestApp.Digest(app.IndexHtml), error.Message);
@@ -141,7 +141,7 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         var resumed = await client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
 
         Assert.True(resumed.SkippedBlobs >= 1, $"expected the blob uploaded before the interruption to be reused, skipped {resumed.SkippedBlobs}");
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pulled = await context.PullAsync(reference);
         Assert.Equal(resumed.Digest, pulled.ManifestDigest);
     }
 
@@ -150,7 +150,7 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
     {
         using var context = new RegistryTestContext(fixture.Server);
 
-        var error = await Assert.ThrowsAsync<OciException>(() => context.Client.PullAsync(context.Reference("apps/none", "nope"), context.Cache, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OciException>(() => context.PullAsync(context.Reference("apps/none", "nope")));
 
         Assert.Equal(OciErrorKind.NotFound, error.Kind);
         Assert.Equal(404, error.StatusCode);
@@ -164,10 +164,10 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         using var pushContext = new RegistryTestContext(fixture.Server);
         using var app = new TestApp(seed: 17);
         var reference = pushContext.Reference("apps/large-manifest");
-        await pushContext.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await pushContext.PushAsync(reference, app);
         using var context = new RegistryTestContext(fixture.Server, maxManifestBytes: 256);
 
-        var error = await Assert.ThrowsAsync<OciException>(() => context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OciException>(() => context.PullAsync(reference));
 
         Assert.Equal(OciErrorKind.ManifestTooLarge, error.Kind);
         Assert.Empty(context.CachedFiles());
@@ -179,10 +179,10 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         using var context = new RegistryTestContext(fixture.Server);
         using var app = new TestApp(seed: 19);
         var reference = context.Reference("apps/concurrent");
-        await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await context.PushAsync(reference, app);
 
         var pulls = await Task.WhenAll(
-            Task.Run(() => context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None)),
+            Task.Run(() => context.PullAsync(reference)),
             Task.Run(() => new SpinRegistryClient(context.Credentials, context.Options).PullAsync(reference, context.Cache, null, CancellationToken.None)));
 
         Assert.Equal(pulls[0].ManifestDigest, pulls[1].ManifestDigest);
@@ -195,7 +195,7 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
     {
         using var context = new RegistryTestContext(fixture.Server);
         using var app = new TestApp(seed: 23);
-        await context.Client.PushAsync(context.Reference("apps/mount-source"), app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await context.PushAsync(context.Reference("apps/mount-source"), app);
         using var client = new RegistryClient(fixture.Server.Host, null, context.Options);
         var digest = TestApp.Digest(app.ApiWasm);
 
@@ -216,12 +216,12 @@ public sealed class AnonymousRegistryTests(AnonymousRegistryFixture fixture) : I
         handler.Fail(r => r.Method == HttpMethod.Put, 1, null);
         handler.Fail(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.Contains("/manifests/", StringComparison.Ordinal), 1, HttpStatusCode.BadGateway);
 
-        var pushed = await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pushed = await context.PushAsync(reference, app);
+        var pulled = await context.PullAsync(reference);
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
 
         var before = handler.Requests;
-        await Assert.ThrowsAsync<OciException>(() => context.Client.PullAsync(context.Reference("apps/flaky", "missing"), context.Cache, null, CancellationToken.None));
+        await Assert.ThrowsAsync<OciException>(() => context.PullAsync(context.Reference("apps/flaky", "missing")));
         Assert.Equal(1, handler.Requests - before);
     }
 

@@ -40,8 +40,8 @@ public sealed class BasicAuthRegistryTests(BasicAuthRegistryFixture fixture) : I
         await context.LoginAsync();
         var reference = context.Reference("private/app");
 
-        var pushed = await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pushed = await context.PushAsync(reference, app);
+        var pulled = await context.PullAsync(reference);
 
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
     }
@@ -53,7 +53,7 @@ public sealed class BasicAuthRegistryTests(BasicAuthRegistryFixture fixture) : I
         using var app = new TestApp(seed: 37);
         await context.LoginAsync();
         var reference = context.Reference("private/docker");
-        await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await context.PushAsync(reference, app);
         var dockerConfig = Path.Combine(context.Directory, "docker", "config.json");
         Directory.CreateDirectory(Path.GetDirectoryName(dockerConfig)!);
         var auth = new RegistryCredentials(RegistryServer.Username, RegistryServer.Password).ToBase64();
@@ -70,7 +70,7 @@ public sealed class BasicAuthRegistryTests(BasicAuthRegistryFixture fixture) : I
     {
         using var context = new RegistryTestContext(fixture.Server);
 
-        var error = await Assert.ThrowsAsync<OciException>(() => context.Client.PullAsync(context.Reference("private/app"), context.Cache, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OciException>(() => context.PullAsync(context.Reference("private/app")));
 
         Assert.Equal(OciErrorKind.Unauthorized, error.Kind);
         Assert.Equal(401, error.StatusCode);

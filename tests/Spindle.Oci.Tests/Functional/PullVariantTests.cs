@@ -17,7 +17,7 @@ public sealed class PullVariantTests(AnonymousRegistryFixture fixture) : IClassF
         var reference = context.Reference("apps/archive");
 
         await context.Client.PushAsync(reference, app.LockedJson, new SpinArtifactOptions { ArchiveLayers = true }, null, CancellationToken.None);
-        await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        await context.PullAsync(reference);
 
         Assert.Equal(app.IndexHtml, await File.ReadAllBytesAsync(context.Cache.DataPath(TestApp.Digest(app.IndexHtml))));
         Assert.Equal(app.Shared, await File.ReadAllBytesAsync(context.Cache.DataPath(TestApp.Digest(app.Shared))));
@@ -32,7 +32,7 @@ public sealed class PullVariantTests(AnonymousRegistryFixture fixture) : IClassF
         var reference = ImageReference.Parse(context.Reference("apps/pre20"));
         await PushRawAsync(context, reference, ("application/vnd.fermyon.spin.application.v1+config", locked), [(MediaTypes.WasmLayer, wasm)]);
 
-        var pulled = await context.Client.PullAsync(reference.ToString(), context.Cache, null, CancellationToken.None);
+        var pulled = await context.PullAsync(reference.ToString());
 
         Assert.True(pulled.IsApplication);
         Assert.Equal(locked, await File.ReadAllBytesAsync(pulled.LockedAppPath));
@@ -47,7 +47,7 @@ public sealed class PullVariantTests(AnonymousRegistryFixture fixture) : IClassF
         var reference = ImageReference.Parse(context.Reference("apps/package"));
         await PushRawAsync(context, reference, ("application/vnd.wasm.config.v0+json", "{\"type\":\"component\"}"u8.ToArray()), [("application/wasm", wasm)]);
 
-        var pulled = await context.Client.PullAsync(reference.ToString(), context.Cache, null, CancellationToken.None);
+        var pulled = await context.PullAsync(reference.ToString());
 
         Assert.False(pulled.IsApplication);
         Assert.Equal(wasm, await File.ReadAllBytesAsync(pulled.PackageWasmPath!));
@@ -58,10 +58,10 @@ public sealed class PullVariantTests(AnonymousRegistryFixture fixture) : IClassF
     {
         using var context = new RegistryTestContext(fixture.Server);
         using var app = new TestApp(seed: 61);
-        var pushed = await context.Client.PushAsync(context.Reference("apps/by-digest"), app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        var pushed = await context.PushAsync(context.Reference("apps/by-digest"), app);
         var reference = $"{fixture.Server.Host}/apps/by-digest@{pushed.Digest}";
 
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pulled = await context.PullAsync(reference);
 
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
         Assert.Contains(pushed.Digest.Replace(':', '_'), pulled.ManifestPath);

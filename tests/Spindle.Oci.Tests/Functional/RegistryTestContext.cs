@@ -45,6 +45,13 @@ public sealed class RegistryTestContext : IDisposable
     public Task LoginAsync() =>
         Client.LoginAsync(Server.Host, new RegistryCredentials(RegistryServer.Username, RegistryServer.Password), CancellationToken.None);
 
+    /// <summary>Pushes <paramref name="app"/> with the default artifact options and no progress.</summary>
+    public Task<PushResult> PushAsync(string reference, TestApp app) =>
+        Client.PushAsync(reference, app.LockedJson, ArtifactOptions, null, CancellationToken.None);
+
+    /// <summary>Pulls into this context's cache, without progress.</summary>
+    public Task<PulledArtifact> PullAsync(string reference) => Client.PullAsync(reference, Cache, null, CancellationToken.None);
+
     /// <summary>Every file under the cache's wasm, data and manifests directories.</summary>
     public string[] CachedFiles() => System.IO.Directory.Exists(Cache.RegistryDirectory)
         ? System.IO.Directory.GetFiles(Cache.RegistryDirectory, "*", SearchOption.AllDirectories)

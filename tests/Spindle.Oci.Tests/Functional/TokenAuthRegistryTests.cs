@@ -37,8 +37,8 @@ public sealed class TokenAuthRegistryTests(TokenAuthRegistryFixture fixture) : I
         var reference = context.Reference("tokens/app");
         var before = fixture.Server.Tokens!.Requests;
 
-        var pushed = await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
-        var pulled = await context.Client.PullAsync(reference, context.Cache, null, CancellationToken.None);
+        var pushed = await context.PushAsync(reference, app);
+        var pulled = await context.PullAsync(reference);
 
         Assert.Equal(pushed.Digest, pulled.ManifestDigest);
         // One token for the push scope, one for the pull scope: cached, not fetched per request.
@@ -52,7 +52,7 @@ public sealed class TokenAuthRegistryTests(TokenAuthRegistryFixture fixture) : I
         using var app = new TestApp(seed: 53);
         await setup.LoginAsync();
         var reference = setup.Reference("tokens/expiry");
-        await setup.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await setup.PushAsync(reference, app);
         var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
         var client = new SpinRegistryClient(setup.Credentials, setup.Options with { TimeProvider = clock });
         using var tags = new Distribution.RegistryClientProbe(fixture.Server.Host, await setup.Credentials.GetAsync(fixture.Server.Host, CancellationToken.None), setup.Options with { TimeProvider = clock });
@@ -77,7 +77,7 @@ public sealed class TokenAuthRegistryTests(TokenAuthRegistryFixture fixture) : I
         using var app = new TestApp(seed: 43);
         await context.LoginAsync();
         var reference = context.Reference("tokens/refresh");
-        await context.Client.PushAsync(reference, app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None);
+        await context.PushAsync(reference, app);
         var client = new SpinRegistryClient(context.Credentials, context.Options);
         fixture.Server.Tokens!.CorruptNextToken();
 
@@ -93,7 +93,7 @@ public sealed class TokenAuthRegistryTests(TokenAuthRegistryFixture fixture) : I
         using var app = new TestApp(seed: 47);
 
         var error = await Assert.ThrowsAsync<OciException>(() =>
-            context.Client.PushAsync(context.Reference("tokens/anonymous"), app.LockedJson, RegistryTestContext.ArtifactOptions, null, CancellationToken.None));
+            context.PushAsync(context.Reference("tokens/anonymous"), app));
 
         Assert.Equal(OciErrorKind.Unauthorized, error.Kind);
         Assert.Contains($"spindle registry login {fixture.Server.Host}", error.Message);

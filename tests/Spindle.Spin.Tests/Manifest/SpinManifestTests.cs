@@ -140,4 +140,43 @@ public class SpinManifestTests
         var e = Assert.Throws<ManifestException>(() => SpinManifest.Load(TestPaths.Fixture("nope", "spin.toml")));
         Assert.Contains("nope", e.Message);
     }
+
+    [Fact]
+    public void Load_MissingFile_SaysHowToPointAtTheManifest()
+    {
+        var e = Assert.Throws<ManifestException>(() => SpinManifest.Load(TestPaths.Fixture("nope", "spin.toml")));
+        Assert.Contains("does not exist", e.Message);
+        Assert.Contains("-f", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Load_EmptyPath_SaysHowToPointAtTheManifest(string path)
+    {
+        var e = Assert.Throws<ManifestException>(() => SpinManifest.Load(path));
+        Assert.Contains("the path is empty", e.Message);
+        Assert.Null(SpinManifest.TryReadBuildSettings(path));
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8_ReportsAParseErrorWithItsLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("spindle-spin-test-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "spin.toml");
+            File.WriteAllBytes(path, [.. "spin_manifest_version = 2\n# "u8, 0xC3, 0x28, (byte)'\n']);
+
+            var e = Assert.Throws<ManifestException>(() => SpinManifest.Load(path));
+
+            var error = Assert.Single(e.Errors);
+            Assert.Equal(2, error.Line);
+            Assert.StartsWith("TOML parse error:", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -109,4 +109,36 @@ public class SpinRuntimeConfigTests
     [Fact]
     public void CreateVariableProviders_Vault_IsNotSupportedYet()
         => Assert.Throws<RuntimeConfigException>(() => SpinRuntimeConfig.Parse(Example).CreateVariableProviders());
+
+    [Fact]
+    public void Load_MissingFile_NamesThePathAndTheOption()
+    {
+        var path = Path.Combine(TestPaths.Fixtures, "nope", "runtime-config.toml");
+
+        var e = Assert.Throws<RuntimeConfigException>(() => SpinRuntimeConfig.Load(path));
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains("--runtime-config-file", e.Message);
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8_ReportsAParseErrorWithItsLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("spindle-spin-test-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "runtime-config.toml");
+            File.WriteAllBytes(path, [.. "[key_value_store.default]\ntype = \""u8, 0xFF, (byte)'"', (byte)'\n']);
+
+            var e = Assert.Throws<RuntimeConfigException>(() => SpinRuntimeConfig.Load(path));
+
+            var error = Assert.Single(e.Errors);
+            Assert.Equal(2, error.Line);
+            Assert.StartsWith("TOML parse error:", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spindle.Oci;
 using Spindle.Oci.Auth;
 
 namespace Spindle.Cli.Commands.Registry;
@@ -25,12 +26,12 @@ internal static class LoginCommand
             var secret = parse.GetValue(password);
             if (parse.GetValue(passwordStdin))
             {
-                if (secret is not null) throw new Spindle.Oci.OciException(Spindle.Oci.OciErrorKind.InvalidInput, "--password and --password-stdin are mutually exclusive");
+                if (secret is not null) throw new OciException(OciErrorKind.InvalidInput, "--password and --password-stdin are mutually exclusive: pass the password one way only");
                 secret = (await Console.In.ReadToEndAsync(cancellationToken)).TrimEnd('\r', '\n');
             }
 
-            if (string.IsNullOrEmpty(username)) throw new Spindle.Oci.OciException(Spindle.Oci.OciErrorKind.InvalidInput, "a username is required: pass -u USER");
-            if (string.IsNullOrEmpty(secret)) throw new Spindle.Oci.OciException(Spindle.Oci.OciErrorKind.InvalidInput, "a password is required: pass -p PASSWORD or --password-stdin");
+            if (string.IsNullOrEmpty(username)) throw new OciException(OciErrorKind.InvalidInput, "a username is required: pass -u USER");
+            if (string.IsNullOrEmpty(secret)) throw new OciException(OciErrorKind.InvalidInput, "a password is required: pass -p PASSWORD or --password-stdin");
             var target = parse.GetValue(server)!;
             await RegistryCommand.Client(parse.GetValue(insecure)).LoginAsync(target, new RegistryCredentials(username, secret), cancellationToken);
             await output.WriteLineAsync($"Login Succeeded: {username} at {CredentialStore.NormalizeServer(target)} (saved in {CredentialStore.FromEnvironment().StorePath})");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spindle.Oci;
 using Spindle.Oci.Cache;
 
 namespace Spindle.Cli.Commands.Registry;
@@ -17,9 +18,15 @@ internal static class PullCommand
         command.Arguments.Add(reference);
         command.SetAction(async (parse, cancellationToken) => await RegistryCommand.RunAsync(parse, async output =>
         {
-            var cache = parse.GetValue(cacheDir) is { } dir ? new OciCache(dir) : OciCache.FromEnvironment();
+            var dir = parse.GetValue(cacheDir);
+            if (dir is not null && string.IsNullOrWhiteSpace(dir))
+            {
+                throw new OciException(OciErrorKind.InvalidInput, "--cache-dir is empty: pass a directory, or leave the option out to use $XDG_CACHE_HOME/spindle");
+            }
+
+            var cache = dir is not null ? new OciCache(dir) : OciCache.FromEnvironment();
             var target = parse.GetValue(reference)!;
-            Spindle.Oci.ImageReference.Parse(target); // a bad reference is reported before anything is printed
+            ImageReference.Parse(target); // a bad reference is reported before anything is printed
             await output.WriteLineAsync($"Pulling {target}...");
             var pulled = await TransferDisplay.RunAsync(output, "Downloaded", progress =>
                 RegistryCommand.Client(parse.GetValue(insecure)).PullAsync(target, cache, progress, cancellationToken));

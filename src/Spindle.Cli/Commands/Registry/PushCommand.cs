@@ -29,7 +29,7 @@ internal static class PushCommand
             };
             var target = parse.GetValue(reference)!;
             ImageReference.Parse(target); // report a bad reference before loading or building anything
-            using var source = await PushSource.LoadAsync(parse.GetValue(file), parse.GetValue(build), cancellationToken);
+            using var source = await PushSource.LoadAsync(parse.GetValue(file), parse.GetValue(build), output, parse.InvocationConfiguration.Error, cancellationToken);
             var result = await TransferDisplay.RunAsync(output, "Uploaded", progress =>
                 RegistryCommand.Client(parse.GetValue(insecure)).PushAsync(target, source.LockedApp, options, progress, cancellationToken));
             await output.WriteLineAsync($"Pushed with digest {result.Digest}");

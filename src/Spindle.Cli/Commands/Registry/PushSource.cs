@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Spindle.Oci;
 using Spindle.Spin;
+using Spindle.Spin.Build;
 using Spindle.Spin.Locked;
 using Spindle.Spin.Manifest;
 
@@ -22,19 +24,47 @@ internal sealed class PushSource : IDisposable
 
     public string? FilesRoot { get; }
 
-    public static async Task<PushSource> LoadAsync(string? from, bool build, CancellationToken cancellationToken)
+    /// <param name="output">Where <c>--build</c> reports progress and the build commands' standard output.</param>
+    /// <param name="error">Where the build commands' standard error goes.</param>
+    public static async Task<PushSource> LoadAsync(string? from, bool build, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (from is not null && string.IsNullOrWhiteSpace(from))
+        {
+            throw new OciException(OciErrorKind.InvalidInput, "-f is empty: pass the app's spin.toml, its directory, or a spin.lock");
+        }
+
         var path = Path.GetFullPath(from ?? "spin.toml");
         if (Directory.Exists(path)) path = Path.Combine(path, "spin.toml");
         if (!File.Exists(path)) throw new OciException(OciErrorKind.InvalidInput, $"{path} not found: pass the app with -f spin.toml, its directory, or a spin.lock");
         if (IsLockedApp(path))
         {
             if (build) throw new OciException(OciErrorKind.InvalidInput, "--build needs a spin.toml, not a locked app");
-            return new PushSource(await File.ReadAllBytesAsync(path, cancellationToken), null);
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            try
+            {
+                // Checked here so the error names the file; Spindle.Oci only sees bytes.
+                using var _ = JsonDocument.Parse(bytes);
+            }
+            catch (JsonException e)
+            {
+                throw new OciException(OciErrorKind.InvalidInput, $"{path} is not a locked app: invalid JSON ({e.Message}). Pass a spin.lock written by spin or spindle, or the app's spin.toml", inner: e);
+            }
+
+            return new PushSource(bytes, null);
         }
 
-        // TODO(issue 6): run the components' build commands for --build once Spindle.Spin has `spindle build`.
-        if (build) throw new OciException(OciErrorKind.InvalidInput, "--build is not available yet: build the app first, then push without --build");
+        if (build)
+        {
+            try
+            {
+                await new AppBuilder(output, error).BuildAsync(SpinManifest.Load(path), [], cancellationToken);
+            }
+            catch (SpinException e)
+            {
+                throw new OciException(OciErrorKind.InvalidInput, e.Message, inner: e);
+            }
+        }
+
         var filesRoot = Directory.CreateTempSubdirectory("spindle-push-").FullName;
         try
         {
