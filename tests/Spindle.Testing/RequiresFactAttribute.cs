@@ -8,13 +8,13 @@ namespace Spindle.Testing;
 /// </summary>
 public sealed class RequiresFactAttribute : FactAttribute
 {
-    public RequiresFactAttribute(Requirement requirement) => Skip = Requirements.SkipReason(requirement);
+    public RequiresFactAttribute(params Requirement[] requirements) => Skip = Requirements.SkipReason(requirements);
 }
 
 /// <summary>The theory counterpart of <see cref="RequiresFactAttribute"/>.</summary>
 public sealed class RequiresTheoryAttribute : TheoryAttribute
 {
-    public RequiresTheoryAttribute(Requirement requirement) => Skip = Requirements.SkipReason(requirement);
+    public RequiresTheoryAttribute(params Requirement[] requirements) => Skip = Requirements.SkipReason(requirements);
 }
 
 public enum Requirement
@@ -48,6 +48,17 @@ public static class Requirements
             var path = Environment.GetEnvironmentVariable("SPINDLE_TEST_KUBECONFIG");
             return !string.IsNullOrEmpty(path) && File.Exists(path) ? path : null;
         }
+    }
+
+    /// <summary>The first unmet requirement's skip reason, or null (all met, or CI: the test runs and fails).</summary>
+    public static string? SkipReason(params Requirement[] requirements)
+    {
+        foreach (var requirement in requirements)
+        {
+            if (SkipReason(requirement) is { } reason) return reason;
+        }
+
+        return null;
     }
 
     /// <summary>Null when the requirement is met or under CI (so the test runs and fails); otherwise why it is skipped.</summary>

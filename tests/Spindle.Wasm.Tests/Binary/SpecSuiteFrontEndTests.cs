@@ -13,7 +13,7 @@ public sealed class SpecSuiteFrontEndTests
 {
     public static TheoryData<string> Files => SpecCorpus.FileNames();
 
-    [RequiresSpecSuiteTheory]
+    [RequiresTheory(Requirement.WasmSpecSuite, Requirement.Wast2Json)]
     [MemberData(nameof(Files))]
     public void DecodeAndValidate_MatchSpecExpectations(string file)
     {

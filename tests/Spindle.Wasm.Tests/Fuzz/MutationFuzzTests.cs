@@ -18,7 +18,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
     // A hang detector, not a timing assertion: normal inputs take microseconds.
     private static readonly TimeSpan s_perInputLimit = TimeSpan.FromSeconds(2);
 
-    [RequiresSpecSuiteFact]
+    [RequiresFact(Requirement.WasmSpecSuite, Requirement.Wast2Json)]
     public void MutatedSpecModules_OnlyThrowWasmExceptions()
     {
         var corpus = new List<SeedModule>();
