@@ -1,0 +1,96 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Spindle.Wasm.Binary;
+using Spindle.Wasm.Runtime;
+using Spindle.Wasm.Validation;
+
+namespace Spindle.Wasm.Compilation;
+
+/// <summary>
+/// Compiles a module: one collectible dynamic assembly with one type whose static methods are the module's
+/// functions. Methods are compiled fully optimized on first call (no tier-0), since guest code is usually hot.
+/// </summary>
+internal static class ModuleCompiler
+{
+    private static int s_count;
+
+    public static CompiledModule Compile(Engine engine, byte[] bytes)
+    {
+        var definition = ModuleDecoder.Decode(bytes);
+        ModuleValidator.Validate(definition);
+        return Compile(engine.Options, definition);
+    }
+
+    public static CompiledModule Compile(EngineOptions options, ModuleDefinition definition)
+    {
+        var id = Interlocked.Increment(ref s_count);
+        var module = DynamicAssemblies.Define($"Spindle.Wasm.Compiled{id}", AssemblyBuilderAccess.RunAndCollect);
+        var type = module.DefineType($"{Trap.CompiledNamespace}.Module{id}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
+
+        var names = FunctionNames(definition);
+        var typeIds = new int[definition.Types.Length];
+        for (var i = 0; i < typeIds.Length; i++)
+        {
+            typeIds[i] = TypeRegistry.GetId(definition.Types[i]);
+        }
+
+        var imported = definition.ImportedFunctionCount;
+        var methods = new MethodBuilder[definition.FunctionTypeIndices.Length];
+        var methodNames = new string[methods.Length];
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < methods.Length; i++)
+        {
+            var funcType = definition.Types[definition.FunctionTypeIndices[i]];
+            var name = names[imported + i];
+            if (!used.Add(name))
+            {
+                name = $"{name}#{imported + i}";
+                used.Add(name);
+            }
+
+            methodNames[i] = name;
+            methods[i] = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, Signatures.ReturnType(funcType), Signatures.ParameterTypes(funcType, typeof(InstanceContext)));
+            methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+        }
+
+        var context = new ModuleCompileContext(definition, options, methods, typeIds);
+        for (var i = 0; i < methods.Length; i++)
+        {
+            new FunctionCompiler(context, imported + i, methods[i].GetILGenerator()).Compile();
+        }
+
+        var created = type.CreateType();
+        var pointers = new nint[methods.Length];
+        for (var i = 0; i < methods.Length; i++)
+        {
+            pointers[i] = created.GetMethod(methodNames[i], BindingFlags.Public | BindingFlags.Static)!.MethodHandle.GetFunctionPointer();
+        }
+
+        return new CompiledModule(definition, created, pointers, typeIds, names);
+    }
+
+    private static string[] FunctionNames(ModuleDefinition definition)
+    {
+        var names = new string[definition.TotalFunctionCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = definition.FunctionName((uint)i) ?? $"wasm-function[{i}]";
+        }
+
+        return names;
+    }
+}
+
+/// <summary>What every function compiler of one module shares.</summary>
+internal sealed class ModuleCompileContext(ModuleDefinition definition, EngineOptions options, MethodBuilder[] methods, int[] typeIds)
+{
+    public ModuleDefinition Definition { get; } = definition;
+
+    public EngineOptions Options { get; } = options;
+
+    public MethodBuilder[] Methods { get; } = methods;
+
+    public int[] TypeIds { get; } = typeIds;
+
+    public bool HasMemory { get; } = definition.TotalMemoryCount > 0;
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Reflection.Emit;
+using Spindle.Wasm.Runtime;
+
+namespace Spindle.Wasm.Compilation;
+
+/// <summary>
+/// Host function stubs: static methods with a compiled function's signature (so Wasm calls them like any other
+/// function) that invoke the host callback. One stub per delegate type or function type, shared process-wide.
+/// </summary>
+internal static class StubCompiler
+{
+    private static readonly Lock s_lock = new();
+    private static readonly ConcurrentDictionary<Type, nint> s_delegateStubs = new();
+    private static readonly ConcurrentDictionary<FuncType, nint> s_callbackStubs = new();
+    private static readonly ConcurrentDictionary<Type, FuncType?> s_delegateTypes = new();
+    private static ModuleBuilder? s_module;
+    private static int s_count;
+
+    /// <summary>The Wasm type of a delegate type, or null when a parameter or the result has no Wasm type.</summary>
+    public static FuncType? FuncTypeOfDelegate(Type delegateType) =>
+        s_delegateTypes.TryGetValue(delegateType, out var type) ? type : s_delegateTypes.GetOrAdd(delegateType, ComputeFuncType(delegateType));
+
+    private static FuncType? ComputeFuncType(Type delegateType)
+    {
+        var invoke = delegateType.GetMethod("Invoke");
+        if (invoke is null || !typeof(Delegate).IsAssignableFrom(delegateType))
+        {
+            return null;
+        }
+
+        var parameters = invoke.GetParameters();
+        var types = new ValType[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (Values.FromClrType(parameters[i].ParameterType) is not { } t)
+            {
+                return null;
+            }
+
+            types[i] = t;
+        }
+
+        if (invoke.ReturnType == typeof(void))
+        {
+            return new FuncType(types, []);
+        }
+
+        return Values.FromClrType(invoke.ReturnType) is { } result ? new FuncType(types, [result]) : null;
+    }
+
+    public static nint DelegateStub(Type delegateType) =>
+        s_delegateStubs.TryGetValue(delegateType, out var stub) ? stub : s_delegateStubs.GetOrAdd(delegateType, CreateDelegateStub(delegateType));
+
+    public static nint CallbackStub(FuncType type) =>
+        s_callbackStubs.TryGetValue(type, out var stub) ? stub : s_callbackStubs.GetOrAdd(type, CreateCallbackStub(type));
+
+    private static nint CreateDelegateStub(Type delegateType)
+    {
+        var type = FuncTypeOfDelegate(delegateType)!;
+        var invoke = delegateType.GetMethod("Invoke")!;
+        return Build(type, il =>
+        {
+            var parameters = invoke.GetParameters();
+            il.Emit(OpCodes.Ldarg, parameters.Length);
+            il.Emit(OpCodes.Castclass, typeof(Function));
+            il.Emit(OpCodes.Ldfld, typeof(Function).GetField(nameof(Function.HostCallback), BindingFlags.NonPublic | BindingFlags.Instance)!);
+            il.Emit(OpCodes.Castclass, delegateType);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                il.Emit(OpCodes.Ldarg, i);
+                if (parameters[i].ParameterType == typeof(Function))
+                {
+                    il.Emit(OpCodes.Castclass, typeof(Function));
+                }
+            }
+
+            il.Emit(OpCodes.Callvirt, invoke);
+            il.Emit(OpCodes.Ret);
+        });
+    }
+
+    private static nint CreateCallbackStub(FuncType type) => Build(type, il =>
+    {
+        var parameters = type.Parameters;
+        var results = type.Results;
+        il.Emit(OpCodes.Ldarg, parameters.Count);
+        il.Emit(OpCodes.Castclass, typeof(Function));
+        il.Emit(OpCodes.Ldc_I4, parameters.Count);
+        il.Emit(OpCodes.Newarr, typeof(object));
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Ldc_I4, i);
+            il.Emit(OpCodes.Ldarg, i);
+            if (Values.ClrType(parameters[i]).IsValueType)
+            {
+                il.Emit(OpCodes.Box, Values.ClrType(parameters[i]));
+            }
+
+            il.Emit(OpCodes.Stelem_Ref);
+        }
+
+        il.Emit(OpCodes.Call, typeof(HostCalls).GetMethod(nameof(HostCalls.InvokeCallback))!);
+        var res = il.DeclareLocal(typeof(object[]));
+        il.Emit(OpCodes.Stloc, res);
+        for (var j = 1; j < results.Count; j++)
+        {
+            il.Emit(OpCodes.Ldarg, parameters.Count + j);
+            EmitResult(il, res, j, results[j]);
+            il.Emit(Signatures.StoreIndirect(results[j]));
+        }
+
+        if (results.Count > 0)
+        {
+            EmitResult(il, res, 0, results[0]);
+        }
+
+        il.Emit(OpCodes.Ret);
+    });
+
+    private static void EmitResult(ILGenerator il, LocalBuilder res, int index, ValType type)
+    {
+        il.Emit(OpCodes.Ldloc, res);
+        il.Emit(OpCodes.Ldc_I4, index);
+        il.Emit(OpCodes.Ldelem_Ref);
+        if (Signatures.Unbox(type) is { } unbox)
+        {
+            il.Emit(OpCodes.Call, unbox);
+        }
+    }
+
+    private static nint Build(FuncType type, Action<ILGenerator> emit)
+    {
+        lock (s_lock)
+        {
+            s_module ??= DynamicAssemblies.Define("Spindle.Wasm.HostStubs", AssemblyBuilderAccess.Run);
+            var typeBuilder = s_module.DefineType($"Spindle.Wasm.HostStubs.Stub{s_count++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
+            var method = typeBuilder.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Static, Signatures.ReturnType(type), Signatures.ParameterTypes(type, typeof(object)));
+            emit(method.GetILGenerator());
+            var created = typeBuilder.CreateType();
+            return created.GetMethod("Invoke")!.MethodHandle.GetFunctionPointer();
+        }
+    }
+}

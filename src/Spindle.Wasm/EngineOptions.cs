@@ -1,0 +1,17 @@
+namespace Spindle.Wasm;
+
+/// <summary>Engine limits and features. Defaults are safe for untrusted guests.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Maximum nested Wasm calls before a <see cref="TrapKind.CallStackExhausted"/> trap.</summary>
+    public int MaxCallDepth { get; init; } = 10_000;
+
+    /// <summary>Maximum linear memory size in 64 KiB pages. Memories are .NET arrays, so at most 32,767 pages are usable.</summary>
+    public uint MaxMemoryPages { get; init; } = 65_536;
+
+    /// <summary>Maximum number of table elements.</summary>
+    public uint MaxTableElements { get; init; } = 10_000_000;
+
+    /// <summary>Compile epoch checks at function entries and loop headers so hosts can interrupt guests.</summary>
+    public bool EpochInterruption { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Spindle.Wasm.Runtime;
+
+/// <summary>Entry from compiled code into untyped host callbacks.</summary>
+internal static class HostCalls
+{
+    public static object?[] InvokeCallback(Function function, object?[] args)
+    {
+        var results = ((Func<object?[], object?[]>)function.HostCallback!)(args);
+        if (results.Length != function.Type.Results.Count)
+        {
+            throw new InvalidOperationException($"host function {function.Name} of type {function.Type} returned {results.Length} results, expected {function.Type.Results.Count}");
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,64 @@
+namespace Spindle.Wasm;
+
+/// <summary>
+/// Per-instance execution state: the call depth budget and the epoch deadline shared by every instance, memory,
+/// table, global and function created in it. A store is used by one thread at a time. Disposing it returns the
+/// linear memories its instances created to the engine's pool; they read as empty afterwards.
+/// </summary>
+public sealed class Store : IDisposable
+{
+    private List<Memory>? _memories;
+
+    // Read and written by compiled code on every call (see Runtime/CallDepth.cs).
+    internal int CallDepthRemaining;
+    internal ulong EpochDeadline = ulong.MaxValue;
+
+    public Store(Engine engine)
+    {
+        Engine = engine;
+        CallDepthRemaining = engine.Options.MaxCallDepth;
+    }
+
+    public Engine Engine { get; }
+
+    /// <summary>Host data associated with the store (e.g. WASI state).</summary>
+    public object? Data { get; set; }
+
+    /// <summary>Returns the memories created by instantiations in this store to the engine for reuse.</summary>
+    public void Dispose()
+    {
+        if (_memories is null)
+        {
+            return;
+        }
+
+        foreach (var memory in _memories)
+        {
+            memory.Release(Engine.MemoryPool);
+        }
+
+        _memories = null;
+    }
+
+    /// <summary>
+    /// Records a memory an instantiation created, to recycle its buffer on <see cref="Dispose"/>. Only the first few
+    /// are tracked: a store used for many instantiations must not keep every memory alive.
+    /// </summary>
+    internal void Own(Memory memory)
+    {
+        _memories ??= [];
+        if (_memories.Count < MaxOwnedMemories)
+        {
+            _memories.Add(memory);
+        }
+    }
+
+    private const int MaxOwnedMemories = 8;
+
+    /// <summary>Guests trap with "interrupted" once the engine's epoch reaches the current epoch plus <paramref name="delta"/>.</summary>
+    public void SetEpochDeadline(ulong delta)
+    {
+        var now = Engine.Epoch;
+        EpochDeadline = delta > ulong.MaxValue - now ? ulong.MaxValue : now + delta;
+    }
+}
