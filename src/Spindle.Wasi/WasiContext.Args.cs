@@ -1,0 +1,46 @@
+using Spindle.Wasi.Abi;
+using Spindle.Wasm;
+
+namespace Spindle.Wasi;
+
+/// <summary>args_get, args_sizes_get, environ_get, environ_sizes_get.</summary>
+public sealed partial class WasiContext
+{
+    private void DefineArgs(Linker linker)
+    {
+        Def(linker, "args_get", (argv, buffer) => GetStrings(_args, argv, buffer));
+        Def(linker, "args_sizes_get", (count, size) => GetSizes(_args, count, size));
+        Def(linker, "environ_get", (environ, buffer) => GetStrings(_environment, environ, buffer));
+        Def(linker, "environ_sizes_get", (count, size) => GetSizes(_environment, count, size));
+    }
+
+    // Each string is written NUL-terminated into the buffer, and its address into the pointer array.
+    private Errno GetStrings(byte[][] strings, int pointers, int buffer)
+    {
+        var offset = buffer;
+        for (var i = 0; i < strings.Length; i++)
+        {
+            var value = strings[i];
+            var target = Bytes(offset, value.Length + 1);
+            value.CopyTo(target);
+            target[value.Length] = 0;
+            WriteU32(pointers + (i * 4), offset);
+            offset += value.Length + 1;
+        }
+
+        return Errno.Success;
+    }
+
+    private Errno GetSizes(byte[][] strings, int countPointer, int sizePointer)
+    {
+        var size = 0;
+        foreach (var value in strings)
+        {
+            size += value.Length + 1;
+        }
+
+        WriteU32(countPointer, strings.Length);
+        WriteU32(sizePointer, size);
+        return Errno.Success;
+    }
+}
