@@ -9,6 +9,13 @@ internal static class SpindleCommand
     {
         var root = new RootCommand("Spindle: serverless WebAssembly on Kubernetes, compatible with Spin and SpinKube.");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(WastCommand.Create());
+        root.Subcommands.Add(Commands.Registry.RegistryCommand.Create());
+        root.Subcommands.Add(Commands.Kube.KubeCommand.Create());
+        root.Subcommands.Add(Commands.Build.BuildCommand.Create());
+        root.Subcommands.Add(Commands.Up.UpCommand.Create());
+        root.Subcommands.Add(Commands.New.NewCommand.Create());
         return root;
     }
 }

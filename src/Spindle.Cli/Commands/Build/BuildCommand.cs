@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Spindle.Cli.Commands.Up;
 using Spindle.Spin;
 using Spindle.Spin.Build;
 using Spindle.Spin.Manifest;
 
 namespace Spindle.Cli.Commands.Build;
 
-/// <summary>`spindle build [-f MANIFEST] [-c COMPONENT]... [--up]`: runs the components' build commands (spin build).</summary>
+/// <summary>
+/// `spindle build [-f MANIFEST] [-c COMPONENT]... [--up [UP_ARGS]...]`: runs the components' build commands, then with
+/// `--up` runs the app as `spindle up -f MANIFEST UP_ARGS...` would (spin build passes the remaining arguments to spin up).
+/// </summary>
 internal static class BuildCommand
 {
     public static Command Create()
@@ -22,18 +26,28 @@ internal static class BuildCommand
             HelpName = "COMPONENT",
             AllowMultipleArgumentsPerToken = false,
         };
-        var up = new Option<bool>("--up", "-u") { Description = "Run the application after building (needs `spindle up`, which is not available yet)." };
+        var up = new Option<bool>("--up", "-u") { Description = "Run the application after building; the remaining arguments go to `spindle up` (e.g. --listen)." };
 
         var command = new Command("build", "Build the Spin application: run each component's build command.");
         command.Options.Add(from);
         command.Options.Add(components);
         command.Options.Add(up);
+
+        // As Spin's `allow_hyphen_values`: tokens build does not know are `spin up` arguments, valid only with --up.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(from)!;
             var ids = parse.GetValue(components) ?? [];
+            var upArguments = parse.UnmatchedTokens;
+            if (upArguments.Count > 0 && !parse.GetValue(up))
+            {
+                await error.WriteLineAsync($"Error: unexpected argument '{upArguments[0]}': arguments after the build options are passed to `spindle up` and need --up.");
+                return 1;
+            }
+
             try
             {
                 SpinManifest manifest;
@@ -47,7 +61,7 @@ internal static class BuildCommand
                     var appDirectory = Path.GetDirectoryName(Path.GetFullPath(Directory.Exists(path) ? Path.Combine(path, "spin.toml") : path))!;
                     await new AppBuilder(output, error).BuildAsync(settings, appDirectory, ids, cancellationToken);
                     await error.WriteLineAsync($"Warning: The manifest has errors not related to the Wasm component build. Error details:\n{e.Message}");
-                    return parse.GetValue(up) ? UpNotAvailable(error) : 0;
+                    return parse.GetValue(up) ? await RunUpAsync(parse, path, upArguments, cancellationToken) : 0;
                 }
 
                 foreach (var warning in manifest.Warnings) await error.WriteLineAsync($"Warning: {warning}");
@@ -64,14 +78,16 @@ internal static class BuildCommand
                 return 130;
             }
 
-            return parse.GetValue(up) ? UpNotAvailable(error) : 0;
+            return parse.GetValue(up) ? await RunUpAsync(parse, path, upArguments, cancellationToken) : 0;
         });
         return command;
     }
 
-    private static int UpNotAvailable(TextWriter error)
+    /// <summary>Runs `spindle up -f MANIFEST UP_ARGS...` in-process, writing to the same terminal, with the same exit code.</summary>
+    private static Task<int> RunUpAsync(ParseResult build, string manifest, IReadOnlyList<string> upArguments, CancellationToken cancellationToken)
     {
-        error.WriteLine("Error: the build succeeded, but --up cannot run the application: `spindle up` is not available yet (issue 5).");
-        return 1;
+        var arguments = new List<string>(upArguments.Count + 2) { "--from", manifest };
+        arguments.AddRange(upArguments);
+        return UpCommand.Create().Parse(arguments).InvokeAsync(build.InvocationConfiguration, cancellationToken);
     }
 }
