@@ -1,5 +1,5 @@
-// Median time for one request in-process: WagiExecutor.Execute on samples/hello (fresh Store, WASI context, Linker,
-// instance, CGI environment, _start, stdout parsed), no HTTP. Run by eng/bench-host.sh; prints the median and p99.
+// Median time for one request in-process: WagiExecutor.Execute on samples/hello (fresh Store, WASI context and
+// instance, CGI environment, _start, stdout parsed; the linker is built at load), no HTTP. Run by eng/bench-host.sh; prints the median and p99.
 // The assembly is named Spindle.Bench to see Spindle.Host's internals (Directory.Build.props InternalsVisibleTo).
 #:project ../../src/Spindle.Host/Spindle.Host.csproj
 #:property AssemblyName=Spindle.Bench

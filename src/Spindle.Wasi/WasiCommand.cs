@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spindle.Wasm;
 
 namespace Spindle.Wasi;
@@ -5,6 +6,17 @@ namespace Spindle.Wasi;
 /// <summary>Runs a WASI command module (one exporting <c>_start</c>) the way <c>wasmtime run</c> does.</summary>
 public static class WasiCommand
 {
+    // One linker per engine: the WASI functions find each run's context through the caller's Store.Data.
+    private static readonly ConditionalWeakTable<Engine, Linker> s_linkers = new();
+
+    /// <summary>A linker with every WASI preview 1 function for <paramref name="engine"/>, created once and shared.</summary>
+    public static Linker LinkerFor(Engine engine) => s_linkers.GetValue(engine, static engine =>
+    {
+        var linker = new Linker(engine);
+        WasiContext.Define(linker);
+        return linker;
+    });
+
     /// <summary>
     /// Instantiates <paramref name="module"/> with WASI preview 1 and calls <c>_start</c>. Returns the exit code:
     /// 0 when <c>_start</c> returns, the <c>proc_exit</c> code otherwise.
@@ -24,15 +36,12 @@ public static class WasiCommand
     public static int Invoke(Module module, WasiConfiguration configuration, string function, object?[] arguments, out object?[] results)
     {
         var engine = module.Engine;
-        using var store = new Store(engine);
         using var wasi = new WasiContext(configuration);
-        var linker = new Linker(engine);
-        wasi.DefineInto(linker);
+        using var store = new Store(engine) { Data = wasi };
         results = [];
         try
         {
-            var instance = linker.Instantiate(store, module);
-            wasi.Memory = instance.GetMemory("memory");
+            var instance = LinkerFor(engine).Instantiate(store, module);
             if (function != "_initialize" && instance.GetFunction("_initialize") is { } initialize)
             {
                 initialize.Invoke();

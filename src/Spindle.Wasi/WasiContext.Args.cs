@@ -6,12 +6,12 @@ namespace Spindle.Wasi;
 /// <summary>args_get, args_sizes_get, environ_get, environ_sizes_get.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineArgs(Linker linker)
+    private static void DefineArgs(Linker linker, WasiContext? bound)
     {
-        Def(linker, "args_get", (argv, buffer) => GetStrings(_args, argv, buffer));
-        Def(linker, "args_sizes_get", (count, size) => GetSizes(_args, count, size));
-        Def(linker, "environ_get", (environ, buffer) => GetStrings(_environment, environ, buffer));
-        Def(linker, "environ_sizes_get", (count, size) => GetSizes(_environment, count, size));
+        Def(linker, bound, "args_get", static (w, argv, buffer) => w.GetStrings(w._args, argv, buffer));
+        Def(linker, bound, "args_sizes_get", static (w, count, size) => w.GetSizes(w._args, count, size));
+        Def(linker, bound, "environ_get", static (w, environ, buffer) => w.GetStrings(w._environment, environ, buffer));
+        Def(linker, bound, "environ_sizes_get", static (w, count, size) => w.GetSizes(w._environment, count, size));
     }
 
     // Each string is written NUL-terminated into the buffer, and its address into the pointer array.

@@ -7,14 +7,15 @@ namespace Spindle.Wasi;
 /// <summary>clock_res_get, clock_time_get: realtime and monotonic from the TimeProvider, CPU clocks from the host.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineClock(Linker linker)
+    private static void DefineClock(Linker linker, WasiContext? bound)
     {
-        Def(linker, "clock_res_get", (id, pointer) => ClockResGet(id, pointer));
-        linker.DefineFunction(ModuleName, "clock_time_get", (int id, long precision, int pointer) =>
+        Def(linker, bound, "clock_res_get", static (w, id, pointer) => w.ClockResGet(id, pointer));
+        linker.DefineFunction(ModuleName, "clock_time_get", (Caller caller, int id, long precision, int pointer) =>
         {
+            var w = Enter(caller, bound);
             try
             {
-                return (int)ClockTimeGet(id, pointer);
+                return (int)w.ClockTimeGet(id, pointer);
             }
             catch (WasiErrnoException e)
             {

@@ -9,38 +9,43 @@ namespace Spindle.Wasi;
 /// <summary>fd_* functions about descriptors themselves: close, renumber, stat, flags, rights, sync, advise, prestat.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineFd(Linker linker)
+    private static void DefineFd(Linker linker, WasiContext? bound)
     {
-        linker.DefineFunction(ModuleName, "fd_advise", (int fd, long offset, long length, int advice) =>
+        linker.DefineFunction(ModuleName, "fd_advise", (Caller caller, int fd, long offset, long length, int advice) =>
         {
-            try { return (int)FdAdvise(fd, offset, length, advice); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdAdvise(fd, offset, length, advice); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        linker.DefineFunction(ModuleName, "fd_allocate", (int fd, long offset, long length) =>
+        linker.DefineFunction(ModuleName, "fd_allocate", (Caller caller, int fd, long offset, long length) =>
         {
-            try { return (int)FdAllocate(fd, offset, length); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdAllocate(fd, offset, length); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        Def(linker, "fd_close", FdClose);
-        Def(linker, "fd_datasync", fd => Sync(fd, Rights.FdDatasync));
-        Def(linker, "fd_sync", fd => Sync(fd, Rights.FdSync));
-        Def(linker, "fd_fdstat_get", FdFdstatGet);
-        Def(linker, "fd_fdstat_set_flags", FdFdstatSetFlags);
-        linker.DefineFunction(ModuleName, "fd_fdstat_set_rights", (int fd, long rightsBase, long rightsInheriting) =>
+        Def(linker, bound, "fd_close", static (w, fd) => w.FdClose(fd));
+        Def(linker, bound, "fd_datasync", static (w, fd) => w.Sync(fd, Rights.FdDatasync));
+        Def(linker, bound, "fd_sync", static (w, fd) => w.Sync(fd, Rights.FdSync));
+        Def(linker, bound, "fd_fdstat_get", static (w, fd, pointer) => w.FdFdstatGet(fd, pointer));
+        Def(linker, bound, "fd_fdstat_set_flags", static (w, fd, flags) => w.FdFdstatSetFlags(fd, flags));
+        linker.DefineFunction(ModuleName, "fd_fdstat_set_rights", (Caller caller, int fd, long rightsBase, long rightsInheriting) =>
         {
-            try { return (int)FdFdstatSetRights(fd, (Rights)rightsBase, (Rights)rightsInheriting); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdFdstatSetRights(fd, (Rights)rightsBase, (Rights)rightsInheriting); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        Def(linker, "fd_filestat_get", FdFilestatGet);
-        linker.DefineFunction(ModuleName, "fd_filestat_set_size", (int fd, long size) =>
+        Def(linker, bound, "fd_filestat_get", static (w, fd, pointer) => w.FdFilestatGet(fd, pointer));
+        linker.DefineFunction(ModuleName, "fd_filestat_set_size", (Caller caller, int fd, long size) =>
         {
-            try { return (int)FdFilestatSetSize(fd, size); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdFilestatSetSize(fd, size); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        linker.DefineFunction(ModuleName, "fd_filestat_set_times", (int fd, long atim, long mtim, int flags) =>
+        linker.DefineFunction(ModuleName, "fd_filestat_set_times", (Caller caller, int fd, long atim, long mtim, int flags) =>
         {
-            try { return (int)FdFilestatSetTimes(fd, atim, mtim, (FstFlags)flags); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdFilestatSetTimes(fd, atim, mtim, (FstFlags)flags); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        Def(linker, "fd_prestat_get", FdPrestatGet);
-        Def(linker, "fd_prestat_dir_name", FdPrestatDirName);
-        Def(linker, "fd_renumber", FdRenumber);
-        DefineFdIo(linker);
+        Def(linker, bound, "fd_prestat_get", static (w, fd, pointer) => w.FdPrestatGet(fd, pointer));
+        Def(linker, bound, "fd_prestat_dir_name", static (w, fd, pointer, length) => w.FdPrestatDirName(fd, pointer, length));
+        Def(linker, bound, "fd_renumber", static (w, from, to) => w.FdRenumber(from, to));
+        DefineFdIo(linker, bound);
     }
 
     private Errno FdAdvise(int fd, long offset, long length, int advice)

@@ -9,26 +9,30 @@ namespace Spindle.Wasi;
 /// <summary>fd_read, fd_write, fd_pread, fd_pwrite, fd_seek, fd_tell, fd_readdir: data moves between the host and guest memory directly.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineFdIo(Linker linker)
+    private static void DefineFdIo(Linker linker, WasiContext? bound)
     {
-        Def(linker, "fd_read", (fd, iovs, count, nread) => Transfer(fd, iovs, count, -1, nread, write: false));
-        Def(linker, "fd_write", (fd, iovs, count, nwritten) => Transfer(fd, iovs, count, -1, nwritten, write: true));
-        linker.DefineFunction(ModuleName, "fd_pread", (int fd, int iovs, int count, long offset, int nread) =>
+        Def(linker, bound, "fd_read", static (w, fd, iovs, count, nread) => w.Transfer(fd, iovs, count, -1, nread, write: false));
+        Def(linker, bound, "fd_write", static (w, fd, iovs, count, nwritten) => w.Transfer(fd, iovs, count, -1, nwritten, write: true));
+        linker.DefineFunction(ModuleName, "fd_pread", (Caller caller, int fd, int iovs, int count, long offset, int nread) =>
         {
-            try { return (int)(offset < 0 ? Errno.Inval : Transfer(fd, iovs, count, offset, nread, write: false)); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)(offset < 0 ? Errno.Inval : w.Transfer(fd, iovs, count, offset, nread, write: false)); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        linker.DefineFunction(ModuleName, "fd_pwrite", (int fd, int iovs, int count, long offset, int nwritten) =>
+        linker.DefineFunction(ModuleName, "fd_pwrite", (Caller caller, int fd, int iovs, int count, long offset, int nwritten) =>
         {
-            try { return (int)(offset < 0 ? Errno.Inval : Transfer(fd, iovs, count, offset, nwritten, write: true)); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)(offset < 0 ? Errno.Inval : w.Transfer(fd, iovs, count, offset, nwritten, write: true)); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        linker.DefineFunction(ModuleName, "fd_seek", (int fd, long offset, int whence, int result) =>
+        linker.DefineFunction(ModuleName, "fd_seek", (Caller caller, int fd, long offset, int whence, int result) =>
         {
-            try { return (int)FdSeek(fd, offset, whence, result); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdSeek(fd, offset, whence, result); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        Def(linker, "fd_tell", (fd, result) => FdSeek(fd, 0, WasiConstants.WhenceCur, result));
-        linker.DefineFunction(ModuleName, "fd_readdir", (int fd, int buffer, int length, long cookie, int used) =>
+        Def(linker, bound, "fd_tell", static (w, fd, result) => w.FdSeek(fd, 0, WasiConstants.WhenceCur, result));
+        linker.DefineFunction(ModuleName, "fd_readdir", (Caller caller, int fd, int buffer, int length, long cookie, int used) =>
         {
-            try { return (int)FdReaddir(fd, buffer, length, cookie, used); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.FdReaddir(fd, buffer, length, cookie, used); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
     }
 

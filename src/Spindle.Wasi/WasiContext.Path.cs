@@ -8,32 +8,34 @@ namespace Spindle.Wasi;
 /// <summary>path_* functions. Every path goes through <see cref="PathResolver"/> before any host call.</summary>
 public sealed partial class WasiContext
 {
-    private void DefinePath(Linker linker)
+    private static void DefinePath(Linker linker, WasiContext? bound)
     {
-        Def(linker, "path_create_directory", (fd, path, length) =>
-            Native(Libc.MkDir(HostOf(Resolve(fd, Rights.PathCreateDirectory, path, length, follow: false, needsName: true)), 0x1FF)));
-        Def(linker, "path_filestat_get", PathFilestatGet);
-        linker.DefineFunction(ModuleName, "path_filestat_set_times", (int fd, int flags, int path, int length, long atim, long mtim, int fst) =>
+        Def(linker, bound, "path_create_directory", static (w, fd, path, length) =>
+            Native(Libc.MkDir(HostOf(w.Resolve(fd, Rights.PathCreateDirectory, path, length, follow: false, needsName: true)), 0x1FF)));
+        Def(linker, bound, "path_filestat_get", static (w, fd, flags, path, length, pointer) => w.PathFilestatGet(fd, flags, path, length, pointer));
+        linker.DefineFunction(ModuleName, "path_filestat_set_times", (Caller caller, int fd, int flags, int path, int length, long atim, long mtim, int fst) =>
         {
-            try { return (int)PathFilestatSetTimes(fd, flags, path, length, atim, mtim, (FstFlags)fst); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.PathFilestatSetTimes(fd, flags, path, length, atim, mtim, (FstFlags)fst); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        Def(linker, "path_link", PathLink);
-        linker.DefineFunction(ModuleName, "path_open", (int fd, int dirflags, int path, int length, int oflags, long rightsBase, long rightsInheriting, int fdflags, int opened) =>
+        Def(linker, bound, "path_link", static (w, oldFd, oldFlags, oldPath, oldLength, newFd, newPath, newLength) => w.PathLink(oldFd, oldFlags, oldPath, oldLength, newFd, newPath, newLength));
+        linker.DefineFunction(ModuleName, "path_open", (Caller caller, int fd, int dirflags, int path, int length, int oflags, long rightsBase, long rightsInheriting, int fdflags, int opened) =>
         {
-            try { return (int)PathOpen(fd, dirflags, path, length, (OFlags)oflags, (Rights)rightsBase, (Rights)rightsInheriting, (FdFlags)fdflags, opened); } catch (WasiErrnoException e) { return (int)e.Errno; }
+            var w = Enter(caller, bound);
+            try { return (int)w.PathOpen(fd, dirflags, path, length, (OFlags)oflags, (Rights)rightsBase, (Rights)rightsInheriting, (FdFlags)fdflags, opened); } catch (WasiErrnoException e) { return (int)e.Errno; }
         });
-        Def(linker, "path_readlink", PathReadlink);
-        Def(linker, "path_remove_directory", (fd, path, length) =>
-            Native(Libc.RmDir(HostOf(Resolve(fd, Rights.PathRemoveDirectory, path, length, follow: false, needsName: true)))));
-        Def(linker, "path_rename", (fd, oldPath, oldLength, newFd, newPath, newLength) =>
+        Def(linker, bound, "path_readlink", static (w, fd, path, length, buffer, bufferLength, usedPointer) => w.PathReadlink(fd, path, length, buffer, bufferLength, usedPointer));
+        Def(linker, bound, "path_remove_directory", static (w, fd, path, length) =>
+            Native(Libc.RmDir(HostOf(w.Resolve(fd, Rights.PathRemoveDirectory, path, length, follow: false, needsName: true)))));
+        Def(linker, bound, "path_rename", static (w, fd, oldPath, oldLength, newFd, newPath, newLength) =>
         {
-            var from = Resolve(fd, Rights.PathRenameSource, oldPath, oldLength, follow: false, needsName: true);
-            var to = Resolve(newFd, Rights.PathRenameTarget, newPath, newLength, follow: false, needsName: true);
+            var from = w.Resolve(fd, Rights.PathRenameSource, oldPath, oldLength, follow: false, needsName: true);
+            var to = w.Resolve(newFd, Rights.PathRenameTarget, newPath, newLength, follow: false, needsName: true);
             return Native(Libc.Rename(HostOf(from), HostOf(to)));
         });
-        Def(linker, "path_symlink", PathSymlink);
-        Def(linker, "path_unlink_file", (fd, path, length) =>
-            Native(Libc.Unlink(HostOf(Resolve(fd, Rights.PathUnlinkFile, path, length, follow: false, needsName: true)))));
+        Def(linker, bound, "path_symlink", static (w, oldPath, oldLength, fd, newPath, newLength) => w.PathSymlink(oldPath, oldLength, fd, newPath, newLength));
+        Def(linker, bound, "path_unlink_file", static (w, fd, path, length) =>
+            Native(Libc.Unlink(HostOf(w.Resolve(fd, Rights.PathUnlinkFile, path, length, follow: false, needsName: true)))));
     }
 
     private static Errno Native(int result) => result == 0 ? Errno.Success : HostErrno.Last();

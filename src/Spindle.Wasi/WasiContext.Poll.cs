@@ -12,7 +12,7 @@ namespace Spindle.Wasi;
 /// </summary>
 public sealed partial class WasiContext
 {
-    private void DefinePoll(Linker linker) => Def(linker, "poll_oneoff", PollOneoff);
+    private static void DefinePoll(Linker linker, WasiContext? bound) => Def(linker, bound, "poll_oneoff", static (w, subscriptions, events, count, neventsPointer) => w.PollOneoff(subscriptions, events, count, neventsPointer));
 
     private Errno PollOneoff(int subscriptions, int events, int count, int neventsPointer)
     {

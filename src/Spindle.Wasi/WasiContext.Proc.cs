@@ -6,14 +6,14 @@ namespace Spindle.Wasi;
 /// <summary>proc_exit, proc_raise, sched_yield.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineProc(Linker linker)
+    private static void DefineProc(Linker linker, WasiContext? bound)
     {
         // Not a trap: the embedder catches WasiExitException (wrapped by the engine) and exits with the code.
         linker.DefineFunction(ModuleName, "proc_exit", new Action<int>(code => throw new WasiExitException(code)));
 
         // Signals are not part of the sandbox; wasmtime does not implement proc_raise either.
-        Def(linker, "proc_raise", _ => Errno.NoSys);
-        Def(linker, "sched_yield", () =>
+        Def(linker, bound, "proc_raise", static (w, _) => Errno.NoSys);
+        Def(linker, bound, "sched_yield", static w =>
         {
             Thread.Yield();
             return Errno.Success;

@@ -7,11 +7,11 @@ namespace Spindle.Wasi;
 /// <summary>random_get: cryptographically secure bytes, as the spec asks.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineRandom(Linker linker)
+    private static void DefineRandom(Linker linker, WasiContext? bound)
     {
-        Def(linker, "random_get", (buffer, length) =>
+        Def(linker, bound, "random_get", static (w, buffer, length) =>
         {
-            RandomNumberGenerator.Fill(Bytes(buffer, length));
+            RandomNumberGenerator.Fill(w.Bytes(buffer, length));
             return Errno.Success;
         });
     }

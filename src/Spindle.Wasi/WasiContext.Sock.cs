@@ -6,12 +6,12 @@ namespace Spindle.Wasi;
 /// <summary>sock_accept, sock_recv, sock_send, sock_shutdown: no sockets are ever preopened, so an open fd is ENOTSOCK.</summary>
 public sealed partial class WasiContext
 {
-    private void DefineSock(Linker linker)
+    private static void DefineSock(Linker linker, WasiContext? bound)
     {
-        Def(linker, "sock_accept", (fd, flags, result) => NotASocket(fd));
-        Def(linker, "sock_recv", (fd, data, count, flags, length, outFlags) => NotASocket(fd));
-        Def(linker, "sock_send", (fd, data, count, flags, length) => NotASocket(fd));
-        Def(linker, "sock_shutdown", (fd, how) => NotASocket(fd));
+        Def(linker, bound, "sock_accept", static (w, fd, flags, result) => w.NotASocket(fd));
+        Def(linker, bound, "sock_recv", static (w, fd, data, count, flags, length, outFlags) => w.NotASocket(fd));
+        Def(linker, bound, "sock_send", static (w, fd, data, count, flags, length) => w.NotASocket(fd));
+        Def(linker, bound, "sock_shutdown", static (w, fd, how) => w.NotASocket(fd));
     }
 
     private Errno NotASocket(int fd) => _fds.Get(fd) is null ? Errno.Badf : Errno.NotSock;

@@ -7,13 +7,13 @@ namespace Spindle.Wasi;
 
 /// <summary>
 /// The state of one WASI guest (arguments, environment, descriptors) and the <c>wasi_snapshot_preview1</c>
-/// functions over it. The engine does not yet pass the calling instance to host functions, so the embedder sets
-/// <see cref="Memory"/> right after instantiation:
+/// functions over it. Define the functions once per engine and give each store its context as
+/// <see cref="Store.Data"/>; the functions find it, and the guest's exported "memory", through the engine's
+/// <see cref="Caller"/>:
 /// <code>
-/// using var wasi = new WasiContext(config);
-/// wasi.DefineInto(linker);
+/// WasiContext.Define(linker);                       // once
+/// using var store = new Store(engine) { Data = wasi }; // per instance
 /// var instance = linker.Instantiate(store, module);
-/// wasi.Memory = instance.GetMemory("memory");
 /// </code>
 /// One context serves one instance at a time.
 /// </summary>
@@ -53,20 +53,31 @@ public sealed partial class WasiContext : IDisposable
         }
     }
 
-    /// <summary>The guest's exported memory; set after instantiation. Until then every pointer is EFAULT.</summary>
+    /// <summary>
+    /// The guest memory pointers refer to: set to the calling instance's exported "memory" at every call (an
+    /// embedder may set it for a guest without that export). While null every pointer is EFAULT.
+    /// </summary>
     public Memory? Memory { get; set; }
 
-    /// <summary>Defines every wasi_snapshot_preview1 function in <paramref name="linker"/>, bound to this context.</summary>
-    public void DefineInto(Linker linker)
+    /// <summary>
+    /// Defines every wasi_snapshot_preview1 function in <paramref name="linker"/>, serving any instance whose store's
+    /// <see cref="Store.Data"/> is its <see cref="WasiContext"/>. Do this once per engine; the linker can then be shared.
+    /// </summary>
+    public static void Define(Linker linker) => DefineAll(linker, null);
+
+    /// <summary>Defines every wasi_snapshot_preview1 function in <paramref name="linker"/>, bound to this context (whatever the store's data).</summary>
+    public void DefineInto(Linker linker) => DefineAll(linker, this);
+
+    private static void DefineAll(Linker linker, WasiContext? bound)
     {
-        DefineArgs(linker);
-        DefineClock(linker);
-        DefineFd(linker);
-        DefinePath(linker);
-        DefinePoll(linker);
-        DefineProc(linker);
-        DefineRandom(linker);
-        DefineSock(linker);
+        DefineArgs(linker, bound);
+        DefineClock(linker, bound);
+        DefineFd(linker, bound);
+        DefinePath(linker, bound);
+        DefinePoll(linker, bound);
+        DefineProc(linker, bound);
+        DefineRandom(linker, bound);
+        DefineSock(linker, bound);
     }
 
     public void Dispose()

@@ -18,6 +18,10 @@ public sealed partial class Function
     // Host functions: the callback the stub at Code invokes (a typed delegate or Func<object?[], object?[]>).
     internal readonly Delegate? HostCallback;
 
+    // Host functions taking a Caller: whether instantiation binds them to the importing instance, and that instance.
+    internal readonly bool TakesCaller;
+    internal readonly InstanceContext? CallerInstance;
+
     private Func<Function, object?[], object?[]>? _invoker;
 
     internal Function(FuncType type, int typeId, nint code, object context, Store store, string name)
@@ -30,7 +34,7 @@ public sealed partial class Function
         Name = name;
     }
 
-    private Function(FuncType type, Delegate callback, nint code, Store store)
+    private Function(FuncType type, Delegate callback, nint code, Store store, bool takesCaller)
     {
         Type = type;
         TypeId = TypeRegistry.GetId(type);
@@ -38,7 +42,22 @@ public sealed partial class Function
         Context = this;
         Store = store;
         HostCallback = callback;
+        TakesCaller = takesCaller;
         Name = callback.Method.Name;
+    }
+
+    // A Caller-taking host function bound to the instance importing it: same stub, the instance's store.
+    private Function(Function host, InstanceContext caller)
+    {
+        Type = host.Type;
+        TypeId = host.TypeId;
+        Code = host.Code;
+        Context = this;
+        Store = caller.Store;
+        HostCallback = host.HostCallback;
+        TakesCaller = true;
+        CallerInstance = caller;
+        Name = host.Name;
     }
 
     public FuncType Type { get; }
@@ -48,19 +67,28 @@ public sealed partial class Function
 
     /// <summary>
     /// A host function from a typed delegate whose parameters and result are int, long, float, double,
-    /// <see cref="Function"/> (funcref) or object (externref); a void delegate has no results.
+    /// <see cref="Function"/> (funcref) or object (externref); a void delegate has no results. A first parameter of
+    /// type <see cref="Caller"/> is not a Wasm parameter: it receives the calling instance.
     /// An exception thrown by the callback becomes a trap of kind <see cref="TrapKind.HostError"/>.
     /// </summary>
     public static Function FromDelegate(Store store, Delegate callback)
     {
-        var type = StubCompiler.FuncTypeOfDelegate(callback.GetType())
-            ?? throw new ArgumentException($"cannot use delegate type {callback.GetType()} as a Wasm function: parameters and result must be int, long, float, double, Function or object", nameof(callback));
-        return new Function(type, callback, StubCompiler.DelegateStub(callback.GetType()), store);
+        var delegateType = callback.GetType();
+        var type = StubCompiler.FuncTypeOfDelegate(delegateType)
+            ?? throw new ArgumentException($"cannot use delegate type {delegateType} as a Wasm function: parameters and result must be int, long, float, double, Function or object (after an optional first Caller)", nameof(callback));
+        return new Function(type, callback, StubCompiler.DelegateStub(delegateType), store, StubCompiler.TakesCaller(delegateType));
     }
 
     /// <summary>A host function of any signature (including several results) from an untyped callback.</summary>
     public static Function FromCallback(Store store, FuncType type, Func<object?[], object?[]> callback) =>
-        new(type, callback, StubCompiler.CallbackStub(type), store);
+        new(type, callback, StubCompiler.CallbackStub(type), store, takesCaller: false);
+
+    /// <summary>An untyped host function that also receives the calling instance.</summary>
+    public static Function FromCallback(Store store, FuncType type, Func<Caller, object?[], object?[]> callback) =>
+        new(type, callback, StubCompiler.CallbackStub(type), store, takesCaller: true);
+
+    /// <summary>This host function as called from <paramref name="caller"/> (one small object per import and instance).</summary>
+    internal Function BindCaller(InstanceContext caller) => new(this, caller);
 
     /// <summary>Calls the function with boxed arguments and returns its boxed results.</summary>
     public object?[] Invoke(params object?[] args)

@@ -12,6 +12,7 @@ public sealed class Instance
     {
         Module = module;
         Context = context;
+        context.Instance = this;
     }
 
     public Module Module { get; }

@@ -31,22 +31,27 @@ public sealed class Linker
 
     /// <summary>
     /// Defines a host function from a typed delegate (int, long, float, double, <see cref="Function"/> and object
-    /// parameters and result). Exceptions it throws trap the guest with <see cref="TrapKind.HostError"/>.
+    /// parameters and result). A first parameter of type <see cref="Caller"/> receives the calling instance, so one
+    /// linker can serve many instances. Exceptions it throws trap the guest with <see cref="TrapKind.HostError"/>.
     /// </summary>
     public void DefineFunction(string module, string name, Delegate callback)
     {
         if (Compilation.StubCompiler.FuncTypeOfDelegate(callback.GetType()) is null)
         {
-            throw new ArgumentException($"cannot define {module}.{name}: delegate {callback.GetType()} has a parameter or result that is not int, long, float, double, Function or object", nameof(callback));
+            throw new ArgumentException($"cannot define {module}.{name}: delegate {callback.GetType()} has a parameter or result that is not int, long, float, double, Function or object (after an optional first Caller)", nameof(callback));
         }
 
         // Created once: host functions do not depend on the store they are called from, so instantiation
-        // allocates nothing per import.
+        // allocates nothing per import (except a small binding per Caller-taking function).
         _items[(module, name)] = Function.FromDelegate(HostStore, callback);
     }
 
     /// <summary>Defines a host function of any signature from an untyped callback.</summary>
     public void DefineFunction(string module, string name, FuncType type, Func<object?[], object?[]> callback) =>
+        _items[(module, name)] = Function.FromCallback(HostStore, type, callback);
+
+    /// <summary>Defines a host function of any signature from an untyped callback that receives the calling instance.</summary>
+    public void DefineFunction(string module, string name, FuncType type, Func<Caller, object?[], object?[]> callback) =>
         _items[(module, name)] = Function.FromCallback(HostStore, type, callback);
 
     /// <summary>Defines every export of <paramref name="instance"/> under <paramref name="module"/>.</summary>

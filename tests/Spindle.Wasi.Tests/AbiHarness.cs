@@ -3,23 +3,31 @@ using Spindle.Wasm;
 
 namespace Spindle.Wasi.Tests;
 
-/// <summary>Calls the WASI host functions directly through Programs/abi.wasm, which re-exports every import.</summary>
+/// <summary>
+/// Calls the WASI host functions directly through Programs/abi.wasm, which re-exports every import. Every harness
+/// shares one linker, as a host does: the functions find the context in the store's data.
+/// </summary>
 internal sealed class AbiHarness : IDisposable
 {
-    private static readonly Engine Engine = new();
-    private static readonly Lazy<Module> Abi = new(() => Module.FromFile(Engine, ProgramRunner.ProgramPath("abi")));
-    private readonly Store _store = new(Engine);
+    public static readonly Engine Engine = new();
+    public static readonly Lazy<Module> Abi = new(() => Module.FromFile(Engine, ProgramRunner.ProgramPath("abi")));
+    public static readonly Lazy<Linker> SharedLinker = new(() =>
+    {
+        var linker = new Linker(Engine);
+        WasiContext.Define(linker);
+        return linker;
+    });
+
+    private readonly Store _store;
     private readonly Instance _instance;
 
     public AbiHarness(WasiConfiguration? configuration = null)
     {
         Stdout = new MemoryStream();
         Context = new WasiContext((configuration ?? new WasiConfiguration()) with { Stdout = Stdout, Stdin = new MemoryStream(), Stderr = new MemoryStream() });
-        var linker = new Linker(Engine);
-        Context.DefineInto(linker);
-        _instance = linker.Instantiate(_store, Abi.Value);
+        _store = new Store(Engine) { Data = Context };
+        _instance = SharedLinker.Value.Instantiate(_store, Abi.Value);
         Memory = _instance.GetMemory("memory")!;
-        Context.Memory = Memory;
     }
 
     public WasiContext Context { get; }

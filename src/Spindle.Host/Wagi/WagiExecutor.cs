@@ -7,11 +7,13 @@ namespace Spindle.Host.Wagi;
 /// <summary>
 /// Spin's Wagi executor: per request a fresh store and instance of the compiled module, argv from the template, the
 /// CGI environment, the body on stdin; stdout becomes the response (<see cref="WagiOutput"/>), stderr goes to the logs.
+/// The WASI linker is built once at load: per request only a store (its data is the request's WASI context) and an instance.
 /// </summary>
 internal sealed class WagiExecutor : IComponentExecutor
 {
     private readonly string _componentId;
     private readonly Module _module;
+    private readonly Linker _linker;
     private readonly string _argvTemplate;
     private readonly string _entrypoint;
     private readonly IReadOnlyList<string> _componentEnvironment;
@@ -24,6 +26,8 @@ internal sealed class WagiExecutor : IComponentExecutor
     {
         _componentId = componentId;
         _module = module;
+        _linker = new Linker(module.Engine);
+        WasiContext.Define(_linker);
         _argvTemplate = settings.Argv;
         _entrypoint = settings.Entrypoint;
         _componentEnvironment = settings.Environment;
@@ -73,16 +77,13 @@ internal sealed class WagiExecutor : IComponentExecutor
 
     private void Run(WasiConfiguration configuration)
     {
-        using var store = new Store(_module.Engine);
-        store.SetEpochDeadline(_epochDeadline);
         using var wasi = new WasiContext(configuration);
-        var linker = new Linker(_module.Engine);
-        wasi.DefineInto(linker);
+        using var store = new Store(_module.Engine) { Data = wasi };
+        store.SetEpochDeadline(_epochDeadline);
         int exitCode;
         try
         {
-            var instance = linker.Instantiate(store, _module);
-            wasi.Memory = instance.GetMemory("memory");
+            var instance = _linker.Instantiate(store, _module);
             var entry = instance.GetFunction(_entrypoint)
                 ?? throw new ComponentExecutionException($"component {_componentId} exports no function '{_entrypoint}' (the Wagi entrypoint)");
             entry.Invoke();

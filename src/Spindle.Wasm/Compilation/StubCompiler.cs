@@ -31,15 +31,16 @@ internal static class StubCompiler
         }
 
         var parameters = invoke.GetParameters();
-        var types = new ValType[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
+        var first = HasCallerParameter(parameters) ? 1 : 0;
+        var types = new ValType[parameters.Length - first];
+        for (var i = first; i < parameters.Length; i++)
         {
             if (Values.FromClrType(parameters[i].ParameterType) is not { } t)
             {
                 return null;
             }
 
-            types[i] = t;
+            types[i - first] = t;
         }
 
         if (invoke.ReturnType == typeof(void))
@@ -49,6 +50,13 @@ internal static class StubCompiler
 
         return Values.FromClrType(invoke.ReturnType) is { } result ? new FuncType(types, [result]) : null;
     }
+
+    /// <summary>Whether the delegate type's first parameter is a <see cref="Caller"/> (not a Wasm parameter).</summary>
+    public static bool TakesCaller(Type delegateType) =>
+        delegateType.GetMethod("Invoke") is { } invoke && HasCallerParameter(invoke.GetParameters());
+
+    private static bool HasCallerParameter(ParameterInfo[] parameters) =>
+        parameters.Length > 0 && parameters[0].ParameterType == typeof(Caller);
 
     public static nint DelegateStub(Type delegateType) =>
         s_delegateStubs.TryGetValue(delegateType, out var stub) ? stub : s_delegateStubs.GetOrAdd(delegateType, CreateDelegateStub(delegateType));
@@ -63,13 +71,23 @@ internal static class StubCompiler
         return Build(type, il =>
         {
             var parameters = invoke.GetParameters();
-            il.Emit(OpCodes.Ldarg, parameters.Length);
+            var first = HasCallerParameter(parameters) ? 1 : 0;
+            var context = parameters.Length - first;
+            il.Emit(OpCodes.Ldarg, context);
             il.Emit(OpCodes.Castclass, typeof(Function));
             il.Emit(OpCodes.Ldfld, typeof(Function).GetField(nameof(Function.HostCallback), BindingFlags.NonPublic | BindingFlags.Instance)!);
             il.Emit(OpCodes.Castclass, delegateType);
-            for (var i = 0; i < parameters.Length; i++)
+            if (first == 1)
             {
-                il.Emit(OpCodes.Ldarg, i);
+                // The context of a Caller-taking host function is the function bound to the calling instance.
+                il.Emit(OpCodes.Ldarg, context);
+                il.Emit(OpCodes.Castclass, typeof(Function));
+                il.Emit(OpCodes.Newobj, typeof(Caller).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, [typeof(Function)])!);
+            }
+
+            for (var i = first; i < parameters.Length; i++)
+            {
+                il.Emit(OpCodes.Ldarg, i - first);
                 if (parameters[i].ParameterType == typeof(Function))
                 {
                     il.Emit(OpCodes.Castclass, typeof(Function));

@@ -5,7 +5,9 @@ internal static class HostCalls
 {
     public static object?[] InvokeCallback(Function function, object?[] args)
     {
-        var results = ((Func<object?[], object?[]>)function.HostCallback!)(args);
+        var results = function.HostCallback is Func<Caller, object?[], object?[]> withCaller
+            ? withCaller(new Caller(function), args)
+            : ((Func<object?[], object?[]>)function.HostCallback!)(args);
         if (results.Length != function.Type.Results.Count)
         {
             throw new InvalidOperationException($"host function {function.Name} of type {function.Type} returned {results.Length} results, expected {function.Type.Results.Count}");

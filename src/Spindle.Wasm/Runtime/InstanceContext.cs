@@ -18,6 +18,9 @@ internal sealed class InstanceContext
     public readonly Store Store;
     public readonly Compilation.CompiledModule Module;
 
+    /// <summary>The public instance (set before segments and the start function run), for <see cref="Caller"/>.</summary>
+    public Instance? Instance;
+
     /// <summary>Memory 0, or null when the module has none.</summary>
     public Memory? Memory;
 

@@ -33,7 +33,7 @@ internal static class Instantiator
                         throw Incompatible(import, $"a function of type {expected}", item);
                     }
 
-                    ctx.Functions[functions++] = function;
+                    ctx.Functions[functions++] = function.TakesCaller ? function.BindCaller(ctx) : function;
                     break;
                 case ExternKind.Table:
                     if (item is not Table table || table.ElementType != import.TableType!.ElementType || !Matches(table.Size, table.DeclaredMax, import.TableType.Limits))
