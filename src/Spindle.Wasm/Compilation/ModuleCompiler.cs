@@ -60,10 +60,19 @@ internal static class ModuleCompiler
         }
 
         var created = type.CreateType();
+
+        // One reflection pass for all methods: GetMethod(name) per function scans the type each time,
+        // which dominated compile time for modules with thousands of functions (docs/perf/decode.md).
+        var byName = new Dictionary<string, MethodInfo>(methods.Length, StringComparer.Ordinal);
+        foreach (var method in created.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+        {
+            byName[method.Name] = method;
+        }
+
         var pointers = new nint[methods.Length];
         for (var i = 0; i < methods.Length; i++)
         {
-            pointers[i] = created.GetMethod(methodNames[i], BindingFlags.Public | BindingFlags.Static)!.MethodHandle.GetFunctionPointer();
+            pointers[i] = byName[methodNames[i]].MethodHandle.GetFunctionPointer();
         }
 
         return new CompiledModule(definition, created, pointers, typeIds, names);
