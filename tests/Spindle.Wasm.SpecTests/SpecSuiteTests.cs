@@ -26,7 +26,7 @@ public sealed class SpecSuiteTests(SpecSuiteFixture fixture, ITestOutputHelper o
         return data;
     }
 
-    [RequiresSpecSuiteTheory]
+    [RequiresTheory(Requirement.WasmSpecSuite, Requirement.Wast2Json)]
     [MemberData(nameof(SpecFiles))]
     public void Script_PassesEveryCommand(string file)
     {
@@ -42,7 +42,7 @@ public sealed class SpecSuiteTests(SpecSuiteFixture fixture, ITestOutputHelper o
         }
     }
 
-    [RequiresSpecSuiteFact]
+    [RequiresFact(Requirement.WasmSpecSuite, Requirement.Wast2Json)]
     public void Suite_PassRateMeetsTheMinimum()
     {
         int passed = 0, failed = 0, skipped = 0;
@@ -60,7 +60,7 @@ public sealed class SpecSuiteTests(SpecSuiteFixture fixture, ITestOutputHelper o
         Assert.True(rate >= SpecSuite.MinimumPassRate, $"pass rate {rate:P3} is below the minimum {SpecSuite.MinimumPassRate:P1}");
     }
 
-    [RequiresSpecSuiteFact]
+    [RequiresFact(Requirement.WasmSpecSuite, Requirement.Wast2Json)]
     public void SkipList_NamesExistingFiles()
     {
         foreach (var file in SpecSuite.Skipped.Keys) Assert.True(File.Exists(Path.Combine(SpecDirectory, file)), $"{file} is in the skip list but not in the suite");
@@ -68,7 +68,7 @@ public sealed class SpecSuiteTests(SpecSuiteFixture fixture, ITestOutputHelper o
     }
 
     /// <summary>When a newer wast2json converts one of these files, it leaves the skip list and runs.</summary>
-    [RequiresSpecSuiteFact]
+    [RequiresFact(Requirement.WasmSpecSuite, Requirement.Wast2Json)]
     public void SkipList_UnconvertibleFilesStillFailToConvert()
     {
         var temp = Path.Combine(Path.GetTempPath(), "spindle-spec-" + Guid.NewGuid().ToString("N"));
