@@ -23,4 +23,11 @@ public sealed record WasiConfiguration
 
     /// <summary>Source of the realtime and monotonic clocks (and poll timeouts).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Interrupts the guest while it waits in the host (a <c>poll_oneoff</c> sleep), where the engine's epoch checks
+    /// cannot reach: the call traps with <c>TrapKind.Interrupted</c>, as an epoch deadline does in guest code.
+    /// The embedder cancels it at its request deadline.
+    /// </summary>
+    public CancellationToken Interruption { get; init; }
 }

@@ -86,7 +86,7 @@ public sealed partial class WasiContext
         }
         else if (written == 0 && wait is > 0)
         {
-            Task.Delay(TimeSpan.FromTicks(Math.Max(1, wait.Value / 100)), _time).GetAwaiter().GetResult();
+            SleepInterruptibly(TimeSpan.FromTicks(Math.Max(1, wait.Value / 100)));
         }
 
         // Second pass: clocks whose deadline has passed. When nothing else completed the wait was for the earliest
@@ -193,5 +193,17 @@ public sealed partial class WasiContext
         e[10] = type;
         BinaryPrimitives.WriteInt64LittleEndian(e[16..], nbytes);
         written++;
+    }
+
+    private void SleepInterruptibly(TimeSpan duration)
+    {
+        try
+        {
+            Task.Delay(duration, _time, _interruption).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_interruption.IsCancellationRequested)
+        {
+            throw new TrapException(TrapKind.Interrupted, TrapException.MessageFor(TrapKind.Interrupted));
+        }
     }
 }

@@ -26,12 +26,14 @@ public sealed partial class WasiContext : IDisposable
     private readonly byte[][] _args;
     private readonly byte[][] _environment;
     private readonly TimeProvider _time;
+    private readonly CancellationToken _interruption;
 
     public WasiContext(WasiConfiguration configuration)
     {
         _args = EncodeAll(configuration.Arguments);
         _environment = EncodeAll(configuration.Environment);
         _time = configuration.TimeProvider;
+        _interruption = configuration.Interruption;
         _fds.Set(0, Stdio(configuration.Stdin, 0));
         _fds.Set(1, Stdio(configuration.Stdout, 1));
         _fds.Set(2, Stdio(configuration.Stderr, 2));

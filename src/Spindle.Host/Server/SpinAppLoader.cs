@@ -124,6 +124,7 @@ internal static class SpinAppLoader
                 Preopens = Mounts(component, warnings),
                 Stdio = options.Stdio,
                 EpochDeadline = EpochTicker.DeadlineFor(options.RequestTimeout),
+                RequestTimeout = options.RequestTimeout,
                 TimeProvider = options.TimeProvider,
             });
         }

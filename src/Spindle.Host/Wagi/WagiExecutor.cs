@@ -20,6 +20,7 @@ internal sealed class WagiExecutor : IComponentExecutor
     private readonly IReadOnlyList<WasiPreopen> _preopens;
     private readonly ComponentStdio _stdio;
     private readonly ulong _epochDeadline;
+    private readonly TimeSpan? _requestTimeout;
     private readonly TimeProvider _time;
 
     public WagiExecutor(string componentId, Module module, WagiSettings settings)
@@ -34,6 +35,7 @@ internal sealed class WagiExecutor : IComponentExecutor
         _preopens = settings.Preopens;
         _stdio = settings.Stdio;
         _epochDeadline = settings.EpochDeadline;
+        _requestTimeout = settings.RequestTimeout;
         _time = settings.TimeProvider;
     }
 
@@ -52,8 +54,12 @@ internal sealed class WagiExecutor : IComponentExecutor
         using var stdout = new MemoryStream();
         using var stderr = new MemoryStream();
         using var stdin = new MemoryStream(request.Body, writable: false);
+
+        // Epochs stop guest code at the deadline; this stops a guest waiting in the host (poll_oneoff) at the same time.
+        using var deadline = _requestTimeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
         var configuration = new WasiConfiguration
         {
+            Interruption = deadline?.Token ?? CancellationToken.None,
             Arguments = WagiArgv.Build(_argvTemplate, request.Path, request.Query),
             Environment = environment,
             Preopens = _preopens,

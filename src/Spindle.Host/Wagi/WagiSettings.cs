@@ -22,5 +22,8 @@ internal sealed record WagiSettings
     /// <summary>Epoch ticks a request may run (see <see cref="Server.EpochTicker"/>); <see cref="ulong.MaxValue"/> for no timeout.</summary>
     public ulong EpochDeadline { get; init; } = ulong.MaxValue;
 
+    /// <summary>The same limit as a duration, for waits in the host (poll_oneoff) that epochs cannot interrupt.</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -150,6 +150,17 @@ public sealed class WagiServerTests : IClassFixture<WagiAppFixture>
     }
 
     [Fact]
+    public async Task Get_SleepsPastTimeout_Is500_BecauseTheHostWaitIsInterruptedToo()
+    {
+        // The guest sleeps 5 s in poll_oneoff (a host call, where epoch checks cannot reach); the 1 s timeout must
+        // still answer 500 instead of the 200 the guest would send after waking.
+        using var response = await GetAsync("/fixture/sleep");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains(_app.Logs.Lines, line => line.Contains("component fixture: the request timed out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_Files_AreMountedReadOnly()
     {
         using var response = await GetAsync("/fixture/file");

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -53,6 +54,11 @@ int main(int argc, char **argv) {
     if (strcmp(info, "/trap") == 0) {
         fprintf(stderr, "about to trap\n");
         __builtin_trap();
+    }
+    if (strcmp(info, "/sleep") == 0) {
+        sleep(5);  // poll_oneoff in the host: the request timeout must interrupt it too
+        printf("Content-Type: text/plain\n\nwoke up");
+        return 0;
     }
     if (strcmp(info, "/loop") == 0) {
         volatile unsigned long counter = 0;
