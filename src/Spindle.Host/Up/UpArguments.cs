@@ -6,6 +6,15 @@ internal sealed record UpArguments
     /// <summary><c>-f/--from</c>.</summary>
     public string? From { get; init; }
 
+    /// <summary><c>--from-registry</c>: an OCI reference, never a path.</summary>
+    public string? FromRegistry { get; init; }
+
+    /// <summary><c>-k/--insecure</c>: talk plain HTTP to the registry.</summary>
+    public bool Insecure { get; init; }
+
+    /// <summary><c>--cache-dir</c>: the registry cache root (default <c>$XDG_CACHE_HOME/spindle</c>, shared with <c>spindle registry pull</c>).</summary>
+    public string? CacheDir { get; init; }
+
     /// <summary><c>--listen</c> (or <c>SPIN_HTTP_LISTEN_ADDR</c>); default 127.0.0.1:3000.</summary>
     public string? Listen { get; init; }
 

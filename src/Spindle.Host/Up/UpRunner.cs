@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Spindle.Host.Execution;
 using Spindle.Host.Server;
+using Spindle.Oci;
+using Spindle.Oci.Cache;
 using Spindle.Spin;
+using Spindle.Spin.Locked;
+using Spindle.Spin.Manifest;
 using Spindle.Spin.RuntimeConfig;
 using Spindle.Spin.Variables;
 
@@ -39,7 +43,20 @@ internal static class UpRunner
                 timeout = parsed == TimeSpan.Zero ? null : parsed;
             }
 
-            var (app, appDirectory, manifest) = AppSource.Load(arguments.From, Directory.GetCurrentDirectory(), filesRoot);
+            var workingDirectory = Directory.GetCurrentDirectory();
+            LockedApp app;
+            string? appDirectory = null;
+            SpinManifest? manifest = null;
+            if (RegistryAppSource.SelectReference(arguments.From, arguments.FromRegistry, workingDirectory) is { } reference)
+            {
+                // Like Spin, a registry app runs from a temporary working directory and has no app directory of its own.
+                app = await RegistryAppSource.LoadAsync(reference, arguments.Insecure, OpenCache(arguments.CacheDir, workingDirectory, getEnvironment), filesRoot, cancellationToken);
+            }
+            else
+            {
+                (app, appDirectory, manifest) = AppSource.Load(arguments.From, workingDirectory, filesRoot);
+            }
+
             if (manifest is not null)
             {
                 foreach (var warning in manifest.Warnings)
@@ -50,8 +67,12 @@ internal static class UpRunner
 
             await PrepareVariablesAsync(app, arguments, getEnvironment, cancellationToken);
 
-            var logDirectory = arguments.LogDir ?? getEnvironment("SPIN_LOG_DIR") ?? Path.Combine(appDirectory, ".spin", "logs");
-            await output.WriteLineAsync($"Logging component stdio to \"{Path.TrimEndingDirectorySeparator(Path.GetFullPath(logDirectory))}/\"");
+            // Spin keeps logs in the app's .spin/logs; an app from a registry has no app directory, so only -L logs it.
+            var logDirectory = arguments.LogDir ?? getEnvironment("SPIN_LOG_DIR") ?? (appDirectory is null ? null : Path.Combine(appDirectory, ".spin", "logs"));
+            if (logDirectory is not null)
+            {
+                await output.WriteLineAsync($"Logging component stdio to \"{Path.TrimEndingDirectorySeparator(Path.GetFullPath(logDirectory))}/\"");
+            }
 
             var retain = new List<string>(arguments.ComponentIds);
             if (retain.Count == 0 && getEnvironment("SPIN_COMPONENTS_TO_RETAIN") is { Length: > 0 } fromEnvironment)
@@ -97,7 +118,7 @@ internal static class UpRunner
             await host.StopAsync(CancellationToken.None);
             return 0;
         }
-        catch (Exception e) when (e is SpinHostException or SpinException)
+        catch (Exception e) when (e is SpinHostException or SpinException or OciException)
         {
             await error.WriteLineAsync("Error: " + e.Message);
             return 1;
@@ -113,6 +134,21 @@ internal static class UpRunner
                 Directory.Delete(filesRoot, recursive: true);
             }
         }
+    }
+
+    private static OciCache OpenCache(string? cacheDir, string workingDirectory, Func<string, string?> getEnvironment)
+    {
+        if (cacheDir is not null)
+        {
+            return string.IsNullOrWhiteSpace(cacheDir)
+                ? throw new SpinHostException("--cache-dir is empty: pass a directory, or leave the option out to use $XDG_CACHE_HOME/spindle")
+                : new OciCache(Path.GetFullPath(cacheDir, workingDirectory));
+        }
+
+        // The same cache as `spindle registry pull` (OciCache.FromEnvironment), read through the injected environment.
+        var xdg = getEnvironment("XDG_CACHE_HOME");
+        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
+        return new OciCache(Path.Combine(root, "spindle"));
     }
 
     private static async Task PrepareVariablesAsync(Spin.Locked.LockedApp app, UpArguments arguments, Func<string, string?> getEnvironment, CancellationToken cancellationToken)

@@ -11,8 +11,19 @@ internal static class UpCommand
     {
         var from = new Option<string?>("--from", "-f", "--file")
         {
-            Description = "The application to run: a spin.toml, a directory containing one, or a locked app JSON (default: spin.toml).",
+            Description = "The application to run: a spin.toml, a directory containing one, a locked app JSON, or a registry reference (default: spin.toml).",
             HelpName = "APPLICATION",
+        };
+        var fromRegistry = new Option<string?>("--from-registry")
+        {
+            Description = "The application to run, as a registry reference (e.g. ghcr.io/user/app:v1), even if a file of that name exists.",
+            HelpName = "REFERENCE",
+        };
+        var insecure = new Option<bool>("--insecure", "-k") { Description = "Use plain HTTP to pull from the registry (for local registries)." };
+        var cacheDir = new Option<string?>("--cache-dir")
+        {
+            Description = "Cache for applications pulled from registries [default: $XDG_CACHE_HOME/spindle].",
+            HelpName = "DIR",
         };
         var listen = new Option<string?>("--listen")
         {
@@ -62,7 +73,7 @@ internal static class UpCommand
         };
 
         var command = new Command("up", "Start the Spin application.");
-        foreach (var option in new Option[] { from, listen, findFreePort, env, variable, runtimeConfig, componentIds, follow, quiet, logDir, requestTimeout })
+        foreach (var option in new Option[] { from, fromRegistry, insecure, cacheDir, listen, findFreePort, env, variable, runtimeConfig, componentIds, follow, quiet, logDir, requestTimeout })
         {
             command.Options.Add(option);
         }
@@ -72,6 +83,9 @@ internal static class UpCommand
             var arguments = new UpArguments
             {
                 From = parse.GetValue(from),
+                FromRegistry = parse.GetValue(fromRegistry),
+                Insecure = parse.GetValue(insecure),
+                CacheDir = parse.GetValue(cacheDir),
                 Listen = parse.GetValue(listen),
                 FindFreePort = parse.GetValue(findFreePort),
                 Env = parse.GetValue(env) ?? [],
