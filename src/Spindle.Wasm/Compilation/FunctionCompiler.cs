@@ -37,6 +37,9 @@ internal sealed partial class FunctionCompiler
     private readonly List<Frame> _frames = new(8);
     private readonly Dictionary<(int, ValType), LocalBuilder> _resultTemps = [];
     private LocalBuilder _store = null!;
+
+    /// <summary>The store's call depth budget before this frame: restored on return (see Frames.Enter).</summary>
+    private LocalBuilder _depth = null!;
     private LocalBuilder? _memBase;
     private LocalBuilder? _memLen;
     private LocalBuilder? _callee;
@@ -117,6 +120,8 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, _store);
         _il.Emit(OpCodes.Ldloc, _store);
         _il.Emit(OpCodes.Call, Helper(typeof(Frames), _localTypes.Length > LargeFrameLocals ? nameof(Frames.EnterLarge) : nameof(Frames.Enter)));
+        _depth = _il.DeclareLocal(typeof(int));
+        _il.Emit(OpCodes.Stloc, _depth);
         EmitEpochCheck();
         if (_cx.HasMemory && UsesMemoryAccess())
         {
@@ -173,6 +178,7 @@ internal sealed partial class FunctionCompiler
     private void EmitEpilogue()
     {
         _il.Emit(OpCodes.Ldloc, _store);
+        _il.Emit(OpCodes.Ldloc, _depth);
         _il.Emit(OpCodes.Call, Helper(typeof(Frames), nameof(Frames.Leave)));
         var results = _type.Results;
         for (var j = 1; j < results.Count; j++)

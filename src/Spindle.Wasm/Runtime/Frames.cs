@@ -9,25 +9,37 @@ namespace Spindle.Wasm.Runtime;
 /// </summary>
 internal static class Frames
 {
+    /// <summary>Takes one frame from the budget and returns the budget before it, which <see cref="Leave"/> restores.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Enter(Store store)
+    public static int Enter(Store store)
     {
-        var remaining = --store.CallDepthRemaining;
+        var before = store.CallDepthRemaining;
+        var remaining = before - 1;
+        store.CallDepthRemaining = remaining;
         if ((remaining & 15) == 0 || remaining < 0)
         {
             EnterSlow(remaining);
         }
+
+        return before;
     }
 
     /// <summary>Entry of functions with large frames: probe the thread stack every time.</summary>
-    public static void EnterLarge(Store store)
+    public static int EnterLarge(Store store)
     {
-        var remaining = --store.CallDepthRemaining;
-        EnterSlow(remaining);
+        var before = store.CallDepthRemaining;
+        store.CallDepthRemaining = before - 1;
+        EnterSlow(before - 1);
+        return before;
     }
 
+    /// <summary>
+    /// Restores the budget saved at entry rather than incrementing it: a plain store of a register, so the counter
+    /// is not a load-modify-store chain through memory across every call and return (fib ran ~20% slower when the
+    /// return path had to load the counter's address first, which showed the chain was the bottleneck).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Leave(Store store) => store.CallDepthRemaining++;
+    public static void Leave(Store store, int before) => store.CallDepthRemaining = before;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckEpoch(Store store)
