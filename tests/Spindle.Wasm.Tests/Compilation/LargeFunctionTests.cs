@@ -16,7 +16,7 @@ public class LargeFunctionTests
         for (var i = 0; i < statements; i++)
         {
             // local0 = local0 * 3 + i  (wrapping)
-            body.AddRange([0x20, 0x00, 0x41, 0x03, 0x6C, 0x41, .. SignedLeb(i), 0x6A, 0x21, 0x00]);
+            body.AddRange([0x20, 0x00, 0x41, 0x03, 0x6C, 0x41, .. WasmBytes.SignedLeb(i), 0x6A, 0x21, 0x00]);
         }
 
         body.AddRange([0x20, 0x00, 0x0B]);
@@ -72,22 +72,5 @@ public class LargeFunctionTests
         var engine = new Engine(new EngineOptions { MaxMemoryPages = 0 });
         var error = Assert.Throws<WasmLinkException>(() => new Linker(engine).Instantiate(new Store(engine), Module.FromBytes(engine, Fixtures.Bytes("memory"))));
         Assert.Contains("MaxMemoryPages", error.Message);
-    }
-
-    private static byte[] SignedLeb(int value)
-    {
-        var bytes = new List<byte>();
-        while (true)
-        {
-            var b = (byte)(value & 0x7F);
-            value >>= 7;
-            if ((value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0))
-            {
-                bytes.Add(b);
-                return [.. bytes];
-            }
-
-            bytes.Add((byte)(b | 0x80));
-        }
     }
 }

@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
-namespace Spindle.Oci.Tests.Support;
+namespace Spindle.Testing;
 
 /// <summary>
 /// A small docker token service: Basic-authenticated GET /token?service=&amp;scope= answering RS256 JWTs whose x5c

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Text;
 
-namespace Spindle.Oci.Tests.Support;
+namespace Spindle.Testing;
 
 public enum RegistryAuth
 {
