@@ -14,4 +14,12 @@ public sealed record EngineOptions
 
     /// <summary>Compile epoch checks at function entries and loop headers so hosts can interrupt guests.</summary>
     public bool EpochInterruption { get; init; }
+
+    /// <summary>
+    /// Let the .NET runtime tier guest code (quick JIT at first call, optimized after 30 calls or by on-stack
+    /// replacement in hot loops) instead of fully optimizing every function at its first call. Starts short-lived
+    /// processes faster (<c>spindle run</c>); compiled modules are then never unloaded, because the runtime tiers
+    /// only non-collectible assemblies. Off by default: hosts reuse modules, so their code is hot.
+    /// </summary>
+    public bool TieredCompilation { get; init; }
 }

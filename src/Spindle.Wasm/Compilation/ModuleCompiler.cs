@@ -8,7 +8,8 @@ namespace Spindle.Wasm.Compilation;
 
 /// <summary>
 /// Compiles a module: one collectible dynamic assembly with one type whose static methods are the module's
-/// functions. Methods are compiled fully optimized on first call (no tier-0), since guest code is usually hot.
+/// functions. Methods are compiled fully optimized on first call (no tier-0), since guest code is usually hot;
+/// with <see cref="EngineOptions.TieredCompilation"/> the assembly is not collectible and the runtime tiers them.
 /// </summary>
 internal static class ModuleCompiler
 {
@@ -24,7 +25,8 @@ internal static class ModuleCompiler
     public static CompiledModule Compile(EngineOptions options, ModuleDefinition definition)
     {
         var id = Interlocked.Increment(ref s_count);
-        var module = DynamicAssemblies.Define($"Spindle.Wasm.Compiled{id}", AssemblyBuilderAccess.RunAndCollect);
+        var access = options.TieredCompilation ? AssemblyBuilderAccess.Run : AssemblyBuilderAccess.RunAndCollect;
+        var module = DynamicAssemblies.Define($"Spindle.Wasm.Compiled{id}", access);
         var type = module.DefineType($"{Trap.CompiledNamespace}.Module{id}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
 
         var names = FunctionNames(definition);
@@ -50,7 +52,10 @@ internal static class ModuleCompiler
 
             methodNames[i] = name;
             methods[i] = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, Signatures.ReturnType(funcType), Signatures.ParameterTypes(funcType, typeof(InstanceContext)));
-            methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+            if (!options.TieredCompilation)
+            {
+                methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+            }
         }
 
         var context = new ModuleCompileContext(definition, options, methods, typeIds);

@@ -77,7 +77,7 @@ internal static class RunCommand
 
         try
         {
-            var engine = new Engine();
+            var engine = new Engine(new EngineOptions { TieredCompilation = true }); // one short-lived module: start fast
             var module = Module.FromFile(engine, path);
             if (arguments.Invoke is null)
             {
