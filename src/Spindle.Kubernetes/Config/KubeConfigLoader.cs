@@ -20,6 +20,11 @@ public static partial class KubeConfigLoader
     {
         if (!string.IsNullOrEmpty(kubeconfigPath))
         {
+            if (Directory.Exists(kubeconfigPath))
+            {
+                throw new KubeConfigException($"kubeconfig '{kubeconfigPath}' is a directory: pass the kubeconfig file itself to --kubeconfig.");
+            }
+
             if (!File.Exists(kubeconfigPath)) throw new KubeConfigException($"kubeconfig '{kubeconfigPath}' does not exist: check --kubeconfig.");
             return FromFiles([kubeconfigPath], context);
         }

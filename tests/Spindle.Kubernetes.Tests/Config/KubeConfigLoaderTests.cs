@@ -247,6 +247,14 @@ public sealed class KubeConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ExplicitPathIsADirectory_SaysSo()
+    {
+        var e = Assert.Throws<KubeConfigException>(() => KubeConfigLoader.Load(_dir, null, _ => null, _dir, Path.Combine(_dir, "nothing")));
+
+        Assert.Equal($"kubeconfig '{_dir}' is a directory: pass the kubeconfig file itself to --kubeconfig.", e.Message);
+    }
+
+    [Fact]
     public void InCluster_ReadsServiceAccount()
     {
         var root = InClusterRoot();

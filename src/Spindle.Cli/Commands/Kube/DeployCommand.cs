@@ -12,13 +12,20 @@ internal static class DeployCommand
 {
     public static Command Create(Option<string?> kubeconfig, Option<string?> @namespace)
     {
-        var from = new Option<string>("--from", "-f") { Description = "Reference in the registry of the application", Required = true };
+        // Checked in the action rather than by the parser, so a missing --from is one `Error:` line like the others.
+        var from = new Option<string>("--from", "-f") { Description = "Reference in the registry of the application (required)" };
         var replicas = new Option<int>("--replicas", "-r") { Description = "Number of replicas for the application", DefaultValueFactory = _ => 2 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only print the SpinApp that would be applied" };
         var command = new Command("deploy", "Deploy an application to Kubernetes") { from, replicas, dryRun };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(from) is null)
+            {
+                await errors.WriteLineAsync("Error: " + KubeCommand.MissingFrom);
+                return 1;
+            }
+
             try
             {
                 // A dry run with -n needs no cluster at all.

@@ -5,6 +5,9 @@ namespace Spindle.Cli.Commands.Kube;
 /// <summary>`spindle kube`: SpinKube manifests and deployments (the `spin kube` plugin's commands).</summary>
 internal static class KubeCommand
 {
+    /// <summary>cobra's wording for the plugin's required --from flag.</summary>
+    internal const string MissingFrom = "required flag(s) \"from\" not set";
+
     public static Command Create()
     {
         // As the plugin: only --kubeconfig and --namespace of kubectl's flags.

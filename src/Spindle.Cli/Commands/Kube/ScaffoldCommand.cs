@@ -8,7 +8,8 @@ internal static class ScaffoldCommand
 {
     public static Command Create()
     {
-        var from = new Option<string>("--from", "-f") { Description = "Reference in the registry of the application", Required = true };
+        // Checked in the action rather than by the parser, so a missing --from is one `Error:` line like the others.
+        var from = new Option<string>("--from", "-f") { Description = "Reference in the registry of the application (required)" };
         var replicas = new Option<int>("--replicas", "-r") { Description = "Minimum number of replicas for the application", DefaultValueFactory = _ => 2 };
         var maxReplicas = new Option<int>("--max-replicas")
         {
@@ -64,17 +65,26 @@ internal static class ScaffoldCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
+            // Every problem with the input at once, each on its own `Error:` line.
+            var problems = new List<string>();
+            if (parse.GetValue(from) is null) problems.Add(KubeCommand.MissingFrom);
+
             var variableMap = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in SplitCommas(parse.GetValue(variables)))
             {
                 var equals = pair.IndexOf('=', StringComparison.Ordinal);
                 if (equals < 0)
                 {
-                    await errors.WriteLineAsync($"Error: invalid argument \"{pair}\" for \"-v, --variable\" flag: {pair} must be formatted as key=value");
-                    return 1;
+                    problems.Add($"invalid argument \"{pair}\" for \"-v, --variable\" flag: {pair} must be formatted as key=value");
                 }
-
-                variableMap[pair[..equals]] = pair[(equals + 1)..];
+                else if (equals == 0)
+                {
+                    problems.Add($"invalid argument \"{pair}\" for \"-v, --variable\" flag: the variable name before '=' must not be empty");
+                }
+                else
+                {
+                    variableMap[pair[..equals]] = pair[(equals + 1)..];
+                }
             }
 
             var configPath = parse.GetValue(runtimeConfig) ?? "";
@@ -85,10 +95,11 @@ internal static class ScaffoldCommand
                 {
                     configBytes = await File.ReadAllBytesAsync(configPath, cancellationToken);
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    await errors.WriteLineAsync($"Error: cannot read runtime config file '{configPath}': {e.Message}");
-                    return 1;
+                    problems.Add(Directory.Exists(configPath)
+                        ? $"cannot read runtime config file '{configPath}': it is a directory; pass the runtime-config.toml file itself"
+                        : $"cannot read runtime config file '{configPath}': {e.Message}");
                 }
             }
 
@@ -113,17 +124,15 @@ internal static class ScaffoldCommand
                 ServiceAccountName = parse.GetValue(serviceAccount) ?? "",
             };
 
-            string manifest;
-            try
+            // As cobra: a missing required flag stops before the flags are validated.
+            if (parse.GetValue(from) is not null) problems.AddRange(Scaffolder.Validate(options));
+            if (problems.Count > 0)
             {
-                manifest = Scaffolder.Render(options);
-            }
-            catch (ScaffoldException e)
-            {
-                foreach (var error in e.Errors) await errors.WriteLineAsync("Error: " + error);
+                foreach (var problem in problems) await errors.WriteLineAsync("Error: " + problem);
                 return 1;
             }
 
+            var manifest = Scaffolder.Render(options);
             var outPath = parse.GetValue(output) ?? "";
             if (outPath.Length == 0)
             {
@@ -131,8 +140,17 @@ internal static class ScaffoldCommand
                 return 0;
             }
 
-            await File.WriteAllTextAsync(outPath, manifest, cancellationToken);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(outPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            try
+            {
+                await File.WriteAllTextAsync(outPath, manifest, cancellationToken);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(outPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await errors.WriteLineAsync($"Error: cannot write the manifest to '{outPath}': {e.Message} Check --out.");
+                return 1;
+            }
+
             await errors.WriteLineAsync($"\nApplication manifest saved to {outPath}");
             return 0;
         });
