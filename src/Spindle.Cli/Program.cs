@@ -1,4 +1,11 @@
 using System.CommandLine;
 using Spindle.Cli;
 
-return await SpindleCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+var parse = SpindleCommand.Create().Parse(args);
+if (args.Length > 0 && parse.Errors.Count > 0)
+{
+    // One line per usage error and a pointer to --help, instead of the whole help text after the message.
+    return UsageErrors.Report(parse, Console.Error);
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);
