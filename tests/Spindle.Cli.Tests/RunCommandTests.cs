@@ -65,6 +65,44 @@ public sealed class RunCommandTests
         }
     }
 
+    [Fact]
+    public void NotWasm_SaysSoAndHowToFix()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"spindle-notwasm-{Guid.NewGuid():N}.wasm");
+        File.WriteAllText(path, "hello\n");
+        try
+        {
+            var (code, _, error) = Run(path, "fib", "1");
+
+            Assert.Equal(1, code);
+            Assert.StartsWith($"Error: '{path}' is not a valid WebAssembly module (", error, StringComparison.Ordinal);
+            Assert.Contains("pass a .wasm file", error, StringComparison.Ordinal);
+            Assert.Single(error.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void DirThatIsAFile_SaysItIsAFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"spindle-notadir-{Guid.NewGuid():N}");
+        File.WriteAllText(file, "x");
+        try
+        {
+            var (code, _, error) = RunWasi(new RunArguments { File = Program("hello"), Dirs = [file] });
+
+            Assert.Equal(1, code);
+            Assert.Contains($"--dir '{file}': host directory '{file}' is a file, not a directory", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("nope", "fib", "exports no function 'nope'")]
     [InlineData("fib", "x", "argument 1 'x' is not a valid i32")]

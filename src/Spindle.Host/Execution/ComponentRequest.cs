@@ -1,4 +1,5 @@
 using System.Net;
+using Spindle.Host.Http;
 using Spindle.Host.Routing;
 
 namespace Spindle.Host.Execution;
@@ -35,17 +36,5 @@ internal sealed class ComponentRequest
     public string Host => TryGetHeader("Host") ?? "localhost";
 
     /// <summary>The last value of header <paramref name="name"/> (case-insensitive), or null.</summary>
-    public string? TryGetHeader(string name)
-    {
-        string? value = null;
-        foreach (var header in Headers)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = header.Value;
-            }
-        }
-
-        return value;
-    }
+    public string? TryGetHeader(string name) => HeaderList.TryGetLast(Headers, name);
 }

@@ -1,3 +1,5 @@
+using Spindle.Host.Http;
+
 namespace Spindle.Host.Execution;
 
 /// <summary>What a component answered: status, headers (later ones replace earlier ones of the same name) and body.</summary>
@@ -6,17 +8,5 @@ internal sealed record ComponentResponse(int Status, IReadOnlyList<KeyValuePair<
     public static ComponentResponse Empty(int status) => new(status, [], []);
 
     /// <summary>The value of header <paramref name="name"/> (case-insensitive), or null.</summary>
-    public string? TryGetHeader(string name)
-    {
-        string? value = null;
-        foreach (var header in Headers)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = header.Value;
-            }
-        }
-
-        return value;
-    }
+    public string? TryGetHeader(string name) => HeaderList.TryGetLast(Headers, name);
 }

@@ -22,4 +22,7 @@ internal static partial class HostLog
 
     [LoggerMessage(6, LogLevel.Error, "Error processing request for component {Component}")]
     public static partial void Unexpected(ILogger logger, Exception exception, string component);
+
+    [LoggerMessage(7, LogLevel.Error, "Error processing request {Method} {Path}")]
+    public static partial void RequestFailed(ILogger logger, Exception exception, string method, string? path);
 }

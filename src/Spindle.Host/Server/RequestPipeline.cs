@@ -35,6 +35,20 @@ internal sealed class RequestPipeline : IDisposable
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await HandleCoreAsync(context);
+        }
+        catch (Exception failure) when (!context.RequestAborted.IsCancellationRequested && failure is not BadHttpRequestException)
+        {
+            // Kestrel still answers 500, but the web host's own loggers are cleared: without this nobody hears of it.
+            HostLog.RequestFailed(_logger, failure, context.Request.Method, context.Request.Path);
+            throw;
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
+    {
         var (path, query) = SplitTarget(context);
         if (path.StartsWith(Router.WellKnownPrefix, StringComparison.Ordinal))
         {
@@ -249,10 +263,19 @@ internal sealed class RequestPipeline : IDisposable
             return [];
         }
 
-        using var buffer = request.ContentLength is { } length and < int.MaxValue ? new MemoryStream((int)length) : new MemoryStream();
+        using var buffer = new MemoryStream(InitialBodyCapacity(request.ContentLength));
         await request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Content-Length is the client's claim, checked against Kestrel's body limit only when the body is read: trust it
+    /// only up to 1 MiB so a lying header cannot make the host allocate gigabytes before a single byte arrives.
+    /// </summary>
+    internal static int InitialBodyCapacity(long? contentLength) =>
+        contentLength is { } length and > 0 ? (int)Math.Min(length, MaxTrustedContentLength) : 0;
+
+    private const int MaxTrustedContentLength = 1 << 20;
 
     /// <summary>Spin prints the version with Rust's <c>Debug</c>: <c>HTTP/1.1</c>, <c>HTTP/2.0</c>, <c>HTTP/3.0</c>.</summary>
     internal static string ProtocolName(string protocol) => protocol switch

@@ -217,7 +217,7 @@ internal static class SpinAppLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add($"component '{component.Id}': cannot read Wasm source '{component.Source.Source}': {e.Message}. Build the app (spindle build) or fix `source` in spin.toml");
+            errors.Add($"component '{component.Id}': cannot read Wasm source '{component.Source.Source}': {e.Message.TrimEnd('.')}. Build the app (spindle build) or fix `source` in spin.toml");
             return null;
         }
 
@@ -243,7 +243,7 @@ internal static class SpinAppLoader
         }
         catch (WasmException e)
         {
-            errors.Add($"component '{component.Id}': invalid Wasm: {e.Message}");
+            errors.Add($"component '{component.Id}': invalid Wasm in '{component.Source.Source}': {e.Message}; point `source` in spin.toml at a .wasm module built for WASI preview 1");
             return null;
         }
     }

@@ -81,7 +81,17 @@ internal static class UpRunner
             }
 
             var follow = arguments.Quiet ? new HashSet<string>() : new HashSet<string>(arguments.Follow, StringComparer.Ordinal);
-            var stdio = new ComponentStdio(logDirectory, follow, error);
+            ComponentStdio stdio;
+            try
+            {
+                stdio = new ComponentStdio(logDirectory, follow, error);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SpinHostException(
+                    $"cannot create the log directory '{Path.GetFullPath(logDirectory!)}': {e.Message.TrimEnd('.')}. Pass a writable directory with -L/--log-dir (or SPIN_LOG_DIR)", e);
+            }
+
             var options = new SpinHostOptions
             {
                 ListenAddress = arguments.Listen ?? getEnvironment("SPIN_HTTP_LISTEN_ADDR") ?? "127.0.0.1:3000",
@@ -166,7 +176,7 @@ internal static class UpRunner
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new SpinHostException($"--variable {variable}: cannot read '{file}': {e.Message}");
+                    throw new SpinHostException($"--variable {variable}: cannot read '{file}': {e.Message.TrimEnd('.')}. Give NAME=@FILE an existing file, or NAME=VALUE", e);
                 }
             }
             else

@@ -90,6 +90,17 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task New_EmptyName_IsOneError_NotAComplaintAboutTheWorkingDirectory()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, "existing.txt"), "x");
+
+        var (code, _, error) = await RunAsync(new NewArguments { Positionals = ["http-c", ""] });
+
+        Assert.Equal(1, code);
+        Assert.Equal("Error: Invalid name '': Name must start with a letter.", error.TrimEnd());
+    }
+
+    [Fact]
     public async Task New_SeveralProblems_AreAllReportedAtOnce()
     {
         var (code, _, error) = await RunAsync(new NewArguments { Positionals = ["http-c", "_bad"], Values = ["http-path=no slash", "oops"] });

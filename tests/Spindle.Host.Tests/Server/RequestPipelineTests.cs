@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spindle.Host.Execution;
 using Spindle.Host.Routing;
@@ -124,5 +125,39 @@ public sealed class RequestPipelineTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(0L, 0)]
+    [InlineData(-1L, 0)]
+    [InlineData(1234L, 1234)]
+    [InlineData(2_000_000_000L, 1 << 20)]
+    [InlineData(long.MaxValue, 1 << 20)]
+    public void BodyBuffer_TrustsContentLengthOnlyUpToOneMebibyte(long? contentLength, int expected)
+    {
+        Assert.Equal(expected, RequestPipeline.InitialBodyCapacity(contentLength));
+    }
+
+    [Fact]
+    public async Task HostFailureWritingTheResponse_Is500_AndIsLogged()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var app = new SpinApplication
+        {
+            Name = "test",
+            Router = Router.Build("/", [RouteEntry.Pattern("c", "/...")]),
+            Executors = new Dictionary<string, IComponentExecutor> { ["c"] = new FakeExecutor(_ => new(200, [new("bad\u0001name", "x")], [])) },
+            StaticResponses = new Dictionary<string, StaticResponseSpec>(),
+        };
+        await using var server = new SpinHttpServer(app, new SpinHostOptions { ListenAddress = "127.0.0.1:0" }, factory);
+        await server.StartAsync(CancellationToken.None);
+        using var client = new HttpClient();
+
+        using var response = await client.GetAsync(server.BaseUrl + "/x");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains(logs.Lines, line => line.StartsWith("Error: Error processing request GET /x", StringComparison.Ordinal));
     }
 }

@@ -58,7 +58,8 @@ public sealed class UpRunnerTests : IDisposable
 
     [Theory]
     [InlineData("broken", "spin_manifest_version = 2\n[application\nname = \"x\"\n", "spin.toml")]
-    [InlineData("missing-wasm", App + Trigger + "[component.a]\nsource = \"missing.wasm\"\n", "missing.wasm")]
+    [InlineData("missing-wasm", App + Trigger + "[component.a]\nsource = \"missing.wasm\"\n", "missing.wasm'. Build the app (spindle build) or fix `source`")]
+    [InlineData("not-wasm", App + Trigger + "[component.a]\nsource = \"spin.toml\"\n", "invalid Wasm in 'file://")]
     [InlineData("bad-route", App + "[[trigger.http]]\nroute = \"/a/*/b\"\ncomponent = \"a\"\nexecutor = { type = \"wagi\" }\n" + Component, "Error parsing route /a/*/b associated with component a")]
     [InlineData("http-executor", App + "[[trigger.http]]\nroute = \"/a\"\ncomponent = \"a\"\n" + Component, "component 'a' uses the 'http' executor")]
     public async Task Up_BadApp_PrintsOneClearErrorAndFails(string name, string manifest, string expected)
@@ -137,6 +138,33 @@ public sealed class UpRunnerTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Equal("Error: -e/--env 'NOVALUE': expected NAME=VALUE", error);
+    }
+
+    [Fact]
+    public async Task Up_UnwritableLogDir_PrintsOneClearError()
+    {
+        var file = Path.Combine(_directory, "a-file");
+        await File.WriteAllTextAsync(file, "x");
+        var logDir = Path.Combine(file, "logs");
+
+        var (code, error) = await RunAsync(new UpArguments { From = Path.Combine(TestEnvironment.RepoRoot, "samples", "hello"), Listen = "127.0.0.1:0", LogDir = logDir });
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"Error: cannot create the log directory '{logDir}': ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Pass a writable directory with -L/--log-dir (or SPIN_LOG_DIR)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Up_VariableFromMissingFile_NamesTheFileAndTheFix()
+    {
+        var missing = Path.Combine(_directory, "missing.txt");
+
+        var (code, error) = await RunAsync(new UpArguments { From = Path.Combine(TestEnvironment.RepoRoot, "samples", "hello"), Listen = "127.0.0.1:0", LogDir = _directory, Variables = [$"x=@{missing}"] });
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"Error: --variable x=@{missing}: cannot read '{missing}': ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Give NAME=@FILE an existing file, or NAME=VALUE", error, StringComparison.Ordinal);
     }
 
     private const string App = "spin_manifest_version = 2\n[application]\nname = \"bad\"\n";

@@ -33,7 +33,7 @@ internal static class NewRunner
         }
 
         string? directory = null;
-        if (name is not null)
+        if (name is not null && (name.Length > 0 || arguments.Output is not null)) // an empty name would resolve to the working directory
         {
             directory = Path.GetFullPath(arguments.Output ?? name, workingDirectory);
             if (!arguments.AllowOverwrite && Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())

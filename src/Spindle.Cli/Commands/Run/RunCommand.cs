@@ -96,6 +96,11 @@ internal static class RunCommand
 
             return TrapExitCode;
         }
+        catch (WasmDecodeException ex)
+        {
+            error.WriteLine($"Error: '{path}' is not a valid WebAssembly module ({ex.Message}): pass a .wasm file built for WASI preview 1.");
+            return 1;
+        }
         catch (WasmException ex)
         {
             error.WriteLine($"Error: {name}: {ex.Message}");
@@ -162,7 +167,8 @@ internal static class RunCommand
             var guest = split < 0 ? dir : dir[(split + 2)..];
             if (!Directory.Exists(host))
             {
-                problems.Add($"--dir '{dir}': host directory '{host}' does not exist; pass an existing directory as --dir HOST[::GUEST]");
+                var what = File.Exists(host) ? "is a file, not a directory" : "does not exist";
+                problems.Add($"--dir '{dir}': host directory '{host}' {what}; pass an existing directory as --dir HOST[::GUEST]");
             }
             else if (guest.Length == 0)
             {

@@ -31,7 +31,7 @@ internal static class WastCommand
             var seconds = parse.GetValue(timeout);
             if (seconds <= 0)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"--timeout {seconds}: must be a positive number of seconds");
+                parse.InvocationConfiguration.Error.WriteLine($"Error: --timeout {seconds}: must be a positive number of seconds, such as --timeout 20");
                 return 2;
             }
 
@@ -41,7 +41,8 @@ internal static class WastCommand
             {
                 if (!File.Exists(path))
                 {
-                    output.WriteLine($"{path}: file not found");
+                    var what = Directory.Exists(path) ? "is a directory" : "does not exist";
+                    parse.InvocationConfiguration.Error.WriteLine($"Error: '{path}' {what}: pass the path of a .wast script or of the .json wast2json writes.");
                     failed++;
                     continue;
                 }
