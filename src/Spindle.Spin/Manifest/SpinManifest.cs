@@ -39,7 +39,7 @@ public sealed class SpinManifest
         }
 
         if (Directory.Exists(path)) path = Path.Combine(path, "spin.toml");
-        var name = Path.GetFileName(path);
+        var name = path; // errors name the file as the user gave it (bad/spin.toml:1:13), not just spin.toml
         byte[] utf8;
         try
         {
