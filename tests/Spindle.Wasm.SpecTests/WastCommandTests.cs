@@ -11,7 +11,7 @@ public sealed class WastCommandTests
     [RequiresFact(Requirement.Wast2Json)]
     public void Wast_WithFailures_PrintsCountsAndExitsNonZero()
     {
-        var (exitCode, lines) = Run("wast", "--timeout", "1", Script);
+        var (exitCode, lines, _) = Run("wast", "--timeout", "1", Script);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(["judge.wast: 16 passed, 9 failed, 1 skipped", "16 passed, 9 failed, 1 skipped"], lines);
@@ -20,7 +20,7 @@ public sealed class WastCommandTests
     [RequiresFact(Requirement.Wast2Json)]
     public void Wast_Verbose_PrintsEachFailureWithItsLine()
     {
-        var (_, lines) = Run("wast", "-v", "--timeout", "1", Script);
+        var (_, lines, _) = Run("wast", "-v", "--timeout", "1", Script);
 
         Assert.Equal(1 + 9 + 1, lines.Length);
         Assert.StartsWith("  judge.wast:14: assert_return invoke \"add\"", lines[1], StringComparison.Ordinal);
@@ -30,17 +30,18 @@ public sealed class WastCommandTests
     [Fact]
     public void Wast_MissingFile_CountsAsFailure()
     {
-        var (exitCode, lines) = Run("wast", "/nonexistent/x.wast");
+        var (exitCode, lines, error) = Run("wast", "/nonexistent/x.wast");
 
         Assert.Equal(1, exitCode);
-        Assert.Equal(["/nonexistent/x.wast: file not found", "0 passed, 1 failed"], lines);
+        Assert.Equal(["0 passed, 1 failed"], lines);
+        Assert.StartsWith("Error: '/nonexistent/x.wast' does not exist: pass the path of a .wast script", error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string[] Lines) Run(params string[] args)
+    private static (int ExitCode, string[] Lines, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = SpindleCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        return (exitCode, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), error.ToString());
     }
 }
