@@ -25,4 +25,7 @@ internal static partial class HostLog
 
     [LoggerMessage(7, LogLevel.Error, "Error processing request {Method} {Path}")]
     public static partial void RequestFailed(ILogger logger, Exception exception, string method, string? path);
+
+    [LoggerMessage(8, LogLevel.Warning, "Request to component {Component} was interrupted because the client disconnected")]
+    public static partial void ClientAborted(ILogger logger, string component);
 }

@@ -75,19 +75,8 @@ internal sealed class RequestPipeline : IDisposable
             return;
         }
 
-        var request = new ComponentRequest
-        {
-            Method = context.Request.Method,
-            Scheme = context.Request.Scheme,
-            Path = path,
-            Query = query,
-            Protocol = ProtocolName(context.Request.Protocol),
-            Headers = CollectHeaders(context.Request.Headers),
-            Body = await ReadBodyAsync(context.Request, context.RequestAborted),
-            ClientAddress = new IPEndPoint(context.Connection.RemoteIpAddress ?? IPAddress.Loopback, context.Connection.RemotePort),
-            Match = match,
-        };
-
+        // The queue and the slot come before the body: a rejected or queued request must not hold up to Kestrel's
+        // body limit in memory, or the 503 limit would not bound the host's memory.
         if (Interlocked.Increment(ref _queued) > _options.MaxQueuedRequests + _options.MaxConcurrentRequests)
         {
             Interlocked.Decrement(ref _queued);
@@ -109,6 +98,18 @@ internal sealed class RequestPipeline : IDisposable
         ComponentResponse response;
         try
         {
+            var request = new ComponentRequest
+            {
+                Method = context.Request.Method,
+                Scheme = context.Request.Scheme,
+                Path = path,
+                Query = query,
+                Protocol = ProtocolName(context.Request.Protocol),
+                Headers = CollectHeaders(context.Request.Headers),
+                Body = await ReadBodyAsync(context.Request, context.RequestAborted),
+                ClientAddress = new IPEndPoint(context.Connection.RemoteIpAddress ?? IPAddress.Loopback, context.Connection.RemotePort),
+                Match = match,
+            };
             response = Execute(match.Key.Id, request, context.RequestAborted);
         }
         finally
@@ -126,6 +127,11 @@ internal sealed class RequestPipeline : IDisposable
         try
         {
             return _app.Executors[componentId].Execute(request, cancellationToken);
+        }
+        catch (TrapException trap) when (trap.Kind == TrapKind.Interrupted && cancellationToken.IsCancellationRequested)
+        {
+            // The executor interrupts the guest when the client goes away, with the same trap as the timeout.
+            HostLog.ClientAborted(_logger, componentId);
         }
         catch (TrapException trap) when (trap.Kind == TrapKind.Interrupted)
         {

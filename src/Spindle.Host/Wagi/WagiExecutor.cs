@@ -22,6 +22,7 @@ internal sealed class WagiExecutor : IComponentExecutor
     private readonly ulong _epochDeadline;
     private readonly TimeSpan? _requestTimeout;
     private readonly TimeProvider _time;
+    private readonly long _maxStdoutBytes;
 
     public WagiExecutor(string componentId, Module module, WagiSettings settings)
     {
@@ -37,6 +38,7 @@ internal sealed class WagiExecutor : IComponentExecutor
         _epochDeadline = settings.EpochDeadline;
         _requestTimeout = settings.RequestTimeout;
         _time = settings.TimeProvider;
+        _maxStdoutBytes = settings.MaxStdoutBytes;
     }
 
     public string ComponentId => _componentId;
@@ -51,15 +53,17 @@ internal sealed class WagiExecutor : IComponentExecutor
             environment.Add(name + "=" + value);
         }
 
-        using var stdout = new MemoryStream();
+        using var stdout = new BoundedOutputStream(_maxStdoutBytes);
         using var stderr = new MemoryStream();
         using var stdin = new MemoryStream(request.Body, writable: false);
 
         // Epochs stop guest code at the deadline; this stops a guest waiting in the host (poll_oneoff) at the same time.
+        // A client disconnect interrupts both too (see Run).
         using var deadline = _requestTimeout is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
+        using var interruption = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline?.Token ?? CancellationToken.None);
         var configuration = new WasiConfiguration
         {
-            Interruption = deadline?.Token ?? CancellationToken.None,
+            Interruption = interruption.Token,
             Arguments = WagiArgv.Build(_argvTemplate, request.Path, request.Query),
             Environment = environment,
             Preopens = _preopens,
@@ -71,21 +75,39 @@ internal sealed class WagiExecutor : IComponentExecutor
 
         try
         {
-            Run(configuration);
+            Run(configuration, cancellationToken);
+        }
+        catch (Exception) when (stdout.Exceeded)
+        {
+            // The guest saw EIO and failed in its own way; the cause worth reporting is the limit.
+            throw StdoutTooLarge();
         }
         finally
         {
             _stdio.Write(_componentId, "stderr", stderr.GetBuffer().AsSpan(0, (int)stderr.Length));
         }
 
-        return WagiOutput.Parse(stdout.GetBuffer().AsSpan(0, (int)stdout.Length), _componentId);
+        if (stdout.Exceeded)
+        {
+            throw StdoutTooLarge();
+        }
+
+        return WagiOutput.Parse(stdout.Written, _componentId);
     }
 
-    private void Run(WasiConfiguration configuration)
+    private ComponentExecutionException StdoutTooLarge() =>
+        new($"component {_componentId} wrote more than {_maxStdoutBytes} bytes to stdout (the host's limit for one response)");
+
+    private void Run(WasiConfiguration configuration, CancellationToken clientAborted)
     {
         using var wasi = new WasiContext(configuration);
         using var store = new Store(_module.Engine) { Data = wasi };
         store.SetEpochDeadline(_epochDeadline);
+
+        // Registered after the deadline is set so it cannot be overwritten. The deadline is one aligned 64-bit field
+        // that compiled code re-reads at every check, so setting it from Kestrel's thread is safe and takes effect at
+        // the guest's next loop or call.
+        using var abort = clientAborted.Register(static state => ((Store)state!).SetEpochDeadline(0), store);
         int exitCode;
         try
         {

@@ -26,4 +26,13 @@ internal sealed record WagiSettings
     public TimeSpan? RequestTimeout { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The most stdout one request may buffer; tests lower it.</summary>
+    public long MaxStdoutBytes { get; init; } = DefaultMaxStdoutBytes;
+
+    /// <summary>
+    /// Spin buffers Wagi stdout with no limit we know of (docs/reference/spin-runtime.md 3.2); we cap it so one
+    /// request cannot exhaust the host's memory. 64 MiB is far above any CGI response we expect.
+    /// </summary>
+    public const long DefaultMaxStdoutBytes = 64L << 20;
 }

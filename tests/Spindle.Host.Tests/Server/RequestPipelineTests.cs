@@ -116,6 +116,31 @@ public sealed class RequestPipelineTests
     }
 
     [Fact]
+    public async Task Request_WaitingForItsBody_HoldsTheSlot_SoTheQueueLimitAppliesFirst()
+    {
+        var fake = new FakeExecutor(_ => Ok("done"));
+        await using var server = await StartAsync(new() { ["c"] = fake }, new SpinHostOptions { MaxConcurrentRequests = 1, MaxQueuedRequests = 0 }, RouteEntry.Pattern("c", "/..."));
+        using var client = new HttpClient();
+
+        // A body announced but never sent: the request must take its slot before reading it, not after.
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.BoundEndpoint!);
+        await tcp.GetStream().WriteAsync("POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n"u8.ToArray());
+
+        // Poll until the server has seen the upload's headers; without the fix every request is answered 200.
+        var status = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 200 && status != HttpStatusCode.ServiceUnavailable; attempt++)
+        {
+            await Task.Delay(50);
+            using var response = await client.GetAsync(server.BaseUrl + "/other");
+            status = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
     public async Task Head_SendsNoBody()
     {
         await using var server = await StartAsync(new() { ["c"] = new FakeExecutor(_ => Ok("body")) }, null, RouteEntry.Pattern("c", "/..."));
