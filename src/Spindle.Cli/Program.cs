@@ -1,6 +1,11 @@
 using System.CommandLine;
 using Spindle.Cli;
 
+if (RunFastPath.TryRun(args, out var runCode))
+{
+    return runCode;
+}
+
 var parse = SpindleCommand.Create().Parse(args);
 if (args.Length > 0 && parse.Errors.Count > 0)
 {
