@@ -9,14 +9,15 @@ public sealed class Store : IDisposable
 {
     private List<Memory>? _memories;
 
-    // Read and written by compiled code on every call (see Runtime/CallDepth.cs).
+    // The call-depth budget where host code enters Wasm; host stubs publish the caller's budget here (Runtime/Frames.cs).
     internal int CallDepthRemaining;
     internal ulong EpochDeadline = ulong.MaxValue;
 
     public Store(Engine engine)
     {
         Engine = engine;
-        CallDepthRemaining = engine.Options.MaxCallDepth;
+        // One more than the frames allowed: the frame that would bring the budget to 0 traps (Runtime/Frames.cs).
+        CallDepthRemaining = Math.Min(engine.Options.MaxCallDepth, int.MaxValue - 1) + 1;
     }
 
     public Engine Engine { get; }

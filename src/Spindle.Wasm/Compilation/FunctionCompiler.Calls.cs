@@ -25,6 +25,7 @@ internal sealed partial class FunctionCompiler
 
         LoadOperands(type.Parameters.Count);
         LoadContext();
+        LoadDepth();
         var resultTemps = LoadResultAddresses(type);
         _il.Emit(OpCodes.Call, _cx.Methods[function - _module.ImportedFunctionCount]);
         PushCallResults(type, resultTemps);
@@ -43,11 +44,12 @@ internal sealed partial class FunctionCompiler
         EmitCallThrough(type);
     }
 
-    /// <summary>With the arguments on the IL stack: pushes the callee's context, result addresses and code, and calls.</summary>
+    /// <summary>With the arguments on the IL stack: pushes the callee's context, the depth, result addresses and code, and calls.</summary>
     private void EmitCallThrough(FuncType type)
     {
         Load(_callee!);
         _il.Emit(OpCodes.Ldfld, Field(typeof(Function), nameof(Function.Context)));
+        LoadDepth();
         var resultTemps = LoadResultAddresses(type);
         Load(_callee!);
         _il.Emit(OpCodes.Ldfld, Field(typeof(Function), nameof(Function.Code)));

@@ -9,6 +9,9 @@ internal sealed partial class FunctionCompiler
     /// <summary>The instance context: the argument after the Wasm parameters.</summary>
     private void LoadContext() => _il.Emit(OpCodes.Ldarg, _paramCount);
 
+    /// <summary>This frame's remaining call-depth budget: the argument after the context, passed on to callees.</summary>
+    private void LoadDepth() => _il.Emit(OpCodes.Ldarg, _paramCount + 1);
+
     /// <summary>Spills the values held on the IL evaluation stack into their slot locals (top first).</summary>
     private void Flush()
     {

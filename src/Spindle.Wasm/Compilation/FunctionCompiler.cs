@@ -36,10 +36,9 @@ internal sealed partial class FunctionCompiler
     private readonly List<LocalBuilder>[] _slots = [[], [], [], [], []];
     private readonly List<Frame> _frames = new(8);
     private readonly Dictionary<(int, ValType), LocalBuilder> _resultTemps = [];
+    /// <summary>The store, cached for epoch checks (only with epoch interruption).</summary>
     private LocalBuilder _store = null!;
 
-    /// <summary>The store's call depth budget before this frame: restored on return (see Frames.Enter).</summary>
-    private LocalBuilder _depth = null!;
     private LocalBuilder? _memBase;
     private LocalBuilder? _memLen;
     private LocalBuilder? _callee;
@@ -84,9 +83,17 @@ internal sealed partial class FunctionCompiler
 
     public void Compile()
     {
+        PlanRegions();
         EmitPrologue();
         _frames.Add(new Frame(Opcode.Block, 0, [], [.. _type.Results], _il.DefineLabel()));
-        var reader = new InstructionReader(_module.Bytes, _body.BodyOffset, _body.BodyOffset + _body.BodyLength);
+        EmitInstructions(_body.BodyOffset, _body.BodyOffset + _body.BodyLength);
+        EmitOutOfBoundsTrap();
+    }
+
+    /// <summary>Compiles the instructions at module offsets [start, end); planned regions become calls to their methods.</summary>
+    private void EmitInstructions(int start, int end)
+    {
+        var reader = new InstructionReader(_module.Bytes, start, end);
         while (_frames.Count > 0 && reader.Read(out var ins))
         {
             if (Top.Unreachable)
@@ -95,9 +102,19 @@ internal sealed partial class FunctionCompiler
                 continue;
             }
 
+            if (_regions is not null && _regions.TryGetValue(ins.Offset, out var region))
+            {
+                CallRegion(region);
+                reader = new InstructionReader(_module.Bytes, region.End, end);
+                continue;
+            }
+
             Emit(in ins, ref reader);
         }
+    }
 
+    private void EmitOutOfBoundsTrap()
+    {
         if (_outOfBounds is { } oob)
         {
             _il.MarkLabel(oob);
@@ -114,14 +131,32 @@ internal sealed partial class FunctionCompiler
             _locals[i] = DeclareLocal(Values.ClrType(_localTypes[i]));
         }
 
-        _store = _il.DeclareLocal(typeof(Store));
-        LoadContext();
-        _il.Emit(OpCodes.Ldfld, Field(typeof(InstanceContext), nameof(InstanceContext.Store)));
-        _il.Emit(OpCodes.Stloc, _store);
-        _il.Emit(OpCodes.Ldloc, _store);
-        _il.Emit(OpCodes.Call, Helper(typeof(Frames), _localTypes.Length > LargeFrameLocals ? nameof(Frames.EnterLarge) : nameof(Frames.Enter)));
-        _depth = _il.DeclareLocal(typeof(int));
-        _il.Emit(OpCodes.Stloc, _depth);
+        // depth = callerDepth - 1; probe the stack (and catch an exhausted budget) every 16 frames, or every time for
+        // large frames.
+        LoadDepth();
+        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Starg, _paramCount + 1);
+        var probed = _il.DefineLabel();
+        if (_localTypes.Length <= LargeFrameLocals)
+        {
+            LoadDepth();
+            _il.Emit(OpCodes.Ldc_I4, 15);
+            _il.Emit(OpCodes.And);
+            _il.Emit(OpCodes.Brtrue, probed);
+        }
+
+        LoadDepth();
+        _il.Emit(OpCodes.Call, Helper(typeof(Frames), nameof(Frames.Probe)));
+        _il.MarkLabel(probed);
+        if (_cx.Options.EpochInterruption)
+        {
+            _store = _il.DeclareLocal(typeof(Store));
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, Field(typeof(InstanceContext), nameof(InstanceContext.Store)));
+            _il.Emit(OpCodes.Stloc, _store);
+        }
+
         EmitEpochCheck();
         if (_cx.HasMemory && UsesMemoryAccess())
         {
@@ -177,13 +212,14 @@ internal sealed partial class FunctionCompiler
     /// <summary>The function's end: results are in slots 0..k-1.</summary>
     private void EmitEpilogue()
     {
-        _il.Emit(OpCodes.Ldloc, _store);
-        _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Call, Helper(typeof(Frames), nameof(Frames.Leave)));
+        // Breaks RyuJIT's implicit tail-call pattern (call; nop*; [pop;] ret): a tail call would drop this frame
+        // from trap stack traces. Costs nothing after import.
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Pop);
         var results = _type.Results;
         for (var j = 1; j < results.Count; j++)
         {
-            _il.Emit(OpCodes.Ldarg, _paramCount + j);
+            _il.Emit(OpCodes.Ldarg, _paramCount + 1 + j);
             _il.Emit(OpCodes.Ldloc, Slot(j, results[j]));
             _il.Emit(Signatures.StoreIndirect(results[j]));
         }

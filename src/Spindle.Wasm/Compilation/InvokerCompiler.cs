@@ -49,6 +49,9 @@ internal static class InvokerCompiler
 
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldfld, s_context);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, s_store);
+        il.Emit(OpCodes.Ldfld, s_depth);
 
         foreach (var extra in extras)
         {
@@ -112,6 +115,7 @@ internal static class InvokerCompiler
 
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldfld, s_context);
+        il.Emit(OpCodes.Ldloc, saved);
 
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldfld, s_code);

@@ -3,9 +3,11 @@ using Spindle.Wasm.Runtime;
 namespace Spindle.Wasm.Compilation;
 
 /// <summary>
-/// The CLR signature of a compiled function: <c>R0 f(p0..pn, ctx, ref R1..ref Rk)</c>. The context is the callee's
-/// <see cref="InstanceContext"/> (or the <see cref="Function"/> of a host stub); call sites type it as object. It comes
-/// after the parameters so arguments already on the IL evaluation stack need no reordering.
+/// The CLR signature of a compiled function: <c>R0 f(p0..pn, ctx, depth, ref R1..ref Rk)</c>. The context is the
+/// callee's <see cref="InstanceContext"/> (or the <see cref="Function"/> of a host stub); call sites type it as object.
+/// It comes after the parameters so arguments already on the IL evaluation stack need no reordering. <c>depth</c> is
+/// the caller's remaining call-depth budget (see <see cref="Frames"/>): passed in a register rather than kept in the
+/// store, so calls and returns do no memory traffic for it.
 /// </summary>
 internal static class Signatures
 {
@@ -16,23 +18,24 @@ internal static class Signatures
         var parameters = type.Parameters;
         var results = type.Results;
         var extra = Math.Max(0, results.Count - 1);
-        var types = new Type[1 + parameters.Count + extra];
+        var types = new Type[2 + parameters.Count + extra];
         for (var i = 0; i < parameters.Count; i++)
         {
             types[i] = Values.ClrType(parameters[i]);
         }
 
         types[parameters.Count] = contextType;
+        types[parameters.Count + 1] = typeof(int);
 
         for (var i = 0; i < extra; i++)
         {
-            types[1 + parameters.Count + i] = Values.ClrType(results[1 + i]).MakeByRefType();
+            types[2 + parameters.Count + i] = Values.ClrType(results[1 + i]).MakeByRefType();
         }
 
         return types;
     }
 
-    /// <summary>Emits an indirect call to a function of <paramref name="type"/> (arguments, context, result addresses and code pointer pushed).</summary>
+    /// <summary>Emits an indirect call to a function of <paramref name="type"/> (arguments, context, depth, result addresses and code pointer pushed).</summary>
     public static void EmitCalli(System.Reflection.Emit.ILGenerator il, FuncType type) =>
         il.EmitCalli(System.Reflection.Emit.OpCodes.Calli, System.Reflection.CallingConventions.Standard, ReturnType(type), ParameterTypes(type, typeof(object)), null);
 

@@ -95,7 +95,6 @@ internal static class StubCompiler
             }
 
             il.Emit(OpCodes.Callvirt, invoke);
-            il.Emit(OpCodes.Ret);
         });
     }
 
@@ -125,7 +124,7 @@ internal static class StubCompiler
         il.Emit(OpCodes.Stloc, res);
         for (var j = 1; j < results.Count; j++)
         {
-            il.Emit(OpCodes.Ldarg, parameters.Count + j);
+            il.Emit(OpCodes.Ldarg, parameters.Count + 1 + j);
             EmitResult(il, res, j, results[j]);
             il.Emit(Signatures.StoreIndirect(results[j]));
         }
@@ -134,8 +133,6 @@ internal static class StubCompiler
         {
             EmitResult(il, res, 0, results[0]);
         }
-
-        il.Emit(OpCodes.Ret);
     });
 
     private static void EmitResult(ILGenerator il, LocalBuilder res, int index, ValType type)
@@ -149,14 +146,57 @@ internal static class StubCompiler
         }
     }
 
+    /// <summary>
+    /// The stub's body between publishing the caller's depth budget in the store (so a host function calling back into
+    /// Wasm continues it) and restoring the previous value. On a trap or host exception the host entry point that
+    /// catches it restores the store's budget instead (<see cref="Function.Translate"/>).
+    /// </summary>
+    private static void EmitCallBody(ILGenerator il, FuncType type, Type returnType, Action<ILGenerator> emit)
+    {
+        var context = type.Parameters.Count;
+        var store = il.DeclareLocal(typeof(Store));
+        var saved = il.DeclareLocal(typeof(int));
+        il.Emit(OpCodes.Ldarg, context);
+        il.Emit(OpCodes.Castclass, typeof(Function));
+        il.Emit(OpCodes.Ldfld, s_functionStore);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, store);
+        il.Emit(OpCodes.Ldfld, s_depth);
+        il.Emit(OpCodes.Stloc, saved);
+        il.Emit(OpCodes.Ldloc, store);
+        il.Emit(OpCodes.Ldarg, context + 1);
+        il.Emit(OpCodes.Stfld, s_depth);
+        emit(il);
+        var result = returnType == typeof(void) ? null : il.DeclareLocal(returnType);
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Stloc, result);
+        }
+
+        il.Emit(OpCodes.Ldloc, store);
+        il.Emit(OpCodes.Ldloc, saved);
+        il.Emit(OpCodes.Stfld, s_depth);
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Ldloc, result);
+        }
+
+        il.Emit(OpCodes.Ret);
+    }
+
+    private static readonly FieldInfo s_functionStore = typeof(Function).GetField(nameof(Function.Store), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly FieldInfo s_depth = typeof(Store).GetField(nameof(Store.CallDepthRemaining), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
     private static nint Build(FuncType type, Action<ILGenerator> emit)
     {
         lock (s_lock)
         {
             s_module ??= DynamicAssemblies.Define("Spindle.Wasm.HostStubs", AssemblyBuilderAccess.Run);
             var typeBuilder = s_module.DefineType($"Spindle.Wasm.HostStubs.Stub{s_count++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-            var method = typeBuilder.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Static, Signatures.ReturnType(type), Signatures.ParameterTypes(type, typeof(object)));
-            emit(method.GetILGenerator());
+            var returnType = Signatures.ReturnType(type);
+            var method = typeBuilder.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Static, returnType, Signatures.ParameterTypes(type, typeof(object)));
+            var il = method.GetILGenerator();
+            EmitCallBody(il, type, returnType, emit);
             var created = typeBuilder.CreateType();
             return created.GetMethod("Invoke")!.MethodHandle.GetFunctionPointer();
         }
