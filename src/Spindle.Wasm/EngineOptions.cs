@@ -22,4 +22,10 @@ public sealed record EngineOptions
     /// only non-collectible assemblies. Off by default: hosts reuse modules, so their code is hot.
     /// </summary>
     public bool TieredCompilation { get; init; }
+
+    /// <summary>Compile simple loops twice and skip their bounds checks when a test before the loop proves them (tests turn it off to compare).</summary>
+    internal bool LoopVersioning { get; init; } = true;
+
+    /// <summary>Count entries into versioned loops' fast copies in <see cref="Runtime.LoopCounters"/> (tests only).</summary>
+    internal bool CountFastLoops { get; init; }
 }

@@ -19,6 +19,8 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.Nop:
                 break;
+            case Opcode.Loop when TryVersionLoop(in ins, ref reader):
+                break;
             case Opcode.Block:
             case Opcode.Loop:
             case Opcode.If:

@@ -9,6 +9,7 @@ internal sealed partial class FunctionCompiler
 {
     private bool EmitMemory(in Instruction ins)
     {
+        _accessProven = _provenAccesses is not null && _provenAccesses.Contains(ins.Offset);
         switch (ins.Opcode)
         {
             case Opcode.I32Load: EmitLoad(ins.MemOffset, 4, OpCodes.Ldind_I4, null, ValType.I32); return true;
@@ -114,7 +115,11 @@ internal sealed partial class FunctionCompiler
     private void EmitAddress(LocalBuilder address, uint offset, int size, int local)
     {
         var end = (long)offset + size;
-        if (local < 0 || !_safeEnds.TryGetValue(local, out var safe) || safe < end)
+        if (_accessProven)
+        {
+            // In a versioned loop's fast copy, proven in bounds before the loop (FunctionCompiler.LoopVersioning.cs).
+        }
+        else if (local < 0 || !_safeEnds.TryGetValue(local, out var safe) || safe < end)
         {
             EmitBoundsCheck(address, end);
             if (local >= 0)

@@ -83,17 +83,9 @@ internal sealed partial class FunctionCompiler
 
     public void Compile()
     {
-        PlanRegions();
         EmitPrologue();
         _frames.Add(new Frame(Opcode.Block, 0, [], [.. _type.Results], _il.DefineLabel()));
-        EmitInstructions(_body.BodyOffset, _body.BodyOffset + _body.BodyLength);
-        EmitOutOfBoundsTrap();
-    }
-
-    /// <summary>Compiles the instructions at module offsets [start, end); planned regions become calls to their methods.</summary>
-    private void EmitInstructions(int start, int end)
-    {
-        var reader = new InstructionReader(_module.Bytes, start, end);
+        var reader = new InstructionReader(_module.Bytes, _body.BodyOffset, _body.BodyOffset + _body.BodyLength);
         while (_frames.Count > 0 && reader.Read(out var ins))
         {
             if (Top.Unreachable)
@@ -102,19 +94,9 @@ internal sealed partial class FunctionCompiler
                 continue;
             }
 
-            if (_regions is not null && _regions.TryGetValue(ins.Offset, out var region))
-            {
-                CallRegion(region);
-                reader = new InstructionReader(_module.Bytes, region.End, end);
-                continue;
-            }
-
             Emit(in ins, ref reader);
         }
-    }
 
-    private void EmitOutOfBoundsTrap()
-    {
         if (_outOfBounds is { } oob)
         {
             _il.MarkLabel(oob);

@@ -1,0 +1,247 @@
+;; Loops in the shapes the compiler versions (FunctionCompiler.LoopVersioning.cs): straight-line bodies ending in
+;; br_if 0, with induction variables, invariant and runtime steps, every exit comparison, and addresses that wrap.
+;; LoopVersioningTests runs each with and without versioning and compares results, memory and traps.
+(module
+  (memory (export "memory") 1)
+
+  ;; do-while p += 1, n -= 1, exit on n != 0 (memset's byte loop)
+  (func (export "fill_ne") (param $p i32) (param $n i32) (param $v i32)
+    loop
+      local.get $p
+      local.get $v
+      i32.store8
+      local.get $p
+      i32.const 1
+      i32.add
+      local.set $p
+      local.get $n
+      i32.const -1
+      i32.add
+      local.tee $n
+      br_if 0
+    end)
+
+  ;; unrolled by 4 with constant offsets from an i32.add (memset's 8-byte loop shape)
+  (func (export "fill_unrolled") (param $p i32) (param $n i32) (param $v i32)
+    loop
+      local.get $p
+      local.get $v
+      i32.store8
+      local.get $p
+      i32.const 3
+      i32.add
+      local.get $v
+      i32.store8
+      local.get $p
+      i32.const 2
+      i32.add
+      local.get $v
+      i32.store8
+      local.get $p
+      i32.const 1
+      i32.add
+      local.get $v
+      i32.store8
+      local.get $p
+      i32.const 4
+      i32.add
+      local.set $p
+      local.get $n
+      i32.const -4
+      i32.add
+      local.tee $n
+      br_if 0
+    end)
+
+  ;; sum of i32 words base[i] for i = 0, 4, ... while i+4 < end (unsigned), offset in the memarg
+  (func (export "sum_lt_u") (param $base i32) (param $end i32) (result i32)
+    (local $i i32) (local $s i32)
+    loop
+      local.get $s
+      local.get $base
+      local.get $i
+      i32.add
+      i32.load offset=4
+      i32.add
+      local.set $s
+      local.get $i
+      i32.const 4
+      i32.add
+      local.tee $i
+      local.get $end
+      i32.lt_u
+      br_if 0
+    end
+    local.get $s)
+
+  ;; signed: i from $from up by 8 while i <= $to; stores i64 at base + i
+  (func (export "store_le_s") (param $base i32) (param $from i32) (param $to i32)
+    (local $i i32)
+    local.get $from
+    local.set $i
+    loop
+      local.get $base
+      local.get $i
+      i32.add
+      local.get $i
+      i64.extend_i32_s
+      i64.store
+      local.get $i
+      i32.const 8
+      i32.add
+      local.tee $i
+      local.get $to
+      i32.le_s
+      br_if 0
+    end)
+
+  ;; decreasing: i from $from down by 2 while i > $to (signed), loads i16 at base + 2*i, bound on the left
+  (func (export "sum_gt_s") (param $base i32) (param $from i32) (param $to i32) (result i32)
+    (local $i i32) (local $s i32)
+    local.get $from
+    local.set $i
+    loop
+      local.get $s
+      local.get $i
+      i32.const 1
+      i32.shl
+      local.get $base
+      i32.add
+      i32.load16_s
+      i32.add
+      local.set $s
+      local.get $to
+      local.get $i
+      i32.const -2
+      i32.add
+      local.tee $i
+      i32.lt_s
+      br_if 0
+    end
+    local.get $s)
+
+  ;; unsigned decreasing with ge_u: i from $from down by 1 while i-1 >= $to
+  (func (export "sum_ge_u") (param $base i32) (param $from i32) (param $to i32) (result i32)
+    (local $i i32) (local $s i32)
+    local.get $from
+    local.set $i
+    loop
+      local.get $s
+      local.get $base
+      local.get $i
+      i32.add
+      i32.load8_u
+      i32.add
+      local.set $s
+      local.get $i
+      i32.const -1
+      i32.add
+      local.tee $i
+      local.get $to
+      i32.ge_u
+      br_if 0
+    end
+    local.get $s)
+
+  ;; runtime step (the sieve's inner loop): mark base[j] for j = start, start+step, ... while j < limit
+  (func (export "mark_stride") (param $base i32) (param $start i32) (param $step i32) (param $limit i32)
+    (local $j i32)
+    local.get $start
+    local.set $j
+    loop
+      local.get $j
+      local.get $base
+      i32.add
+      i32.const 1
+      i32.store8
+      local.get $j
+      local.get $step
+      i32.add
+      local.tee $j
+      local.get $limit
+      i32.lt_u
+      br_if 0
+    end)
+
+  ;; two induction variables and a temporary (the matmul inner loop): c[j] += a * b[j], two per iteration
+  (func (export "axpy2") (param $c i32) (param $b i32) (param $a f64) (param $n i32)
+    (local $i i32) (local $p i32) (local $q i32)
+    loop
+      local.get $c
+      local.get $i
+      i32.add
+      local.tee $p
+      local.get $a
+      local.get $b
+      local.get $i
+      i32.add
+      local.tee $q
+      f64.load
+      f64.mul
+      local.get $p
+      f64.load
+      f64.add
+      f64.store
+      local.get $p
+      i32.const 8
+      i32.add
+      local.tee $p
+      local.get $a
+      local.get $q
+      i32.const 8
+      i32.add
+      f64.load
+      f64.mul
+      local.get $p
+      f64.load
+      f64.add
+      f64.store
+      local.get $i
+      i32.const 16
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.ne
+      br_if 0
+    end)
+
+  ;; a loop with a result, a negative constant offset (address wraps to a valid one) and a loop-invariant load
+  (func (export "back_sum") (param $p i32) (param $n i32) (result i32)
+    (local $s i32)
+    loop (result i32)
+      local.get $s
+      local.get $p
+      i32.const -4
+      i32.add
+      i32.load
+      i32.add
+      i32.const 0
+      i32.load
+      i32.add
+      local.tee $s
+      local.get $p
+      i32.const 4
+      i32.add
+      local.set $p
+      local.get $n
+      i32.const -1
+      i32.add
+      local.tee $n
+      br_if 0
+    end)
+
+  ;; step 3 toward a bound it never hits exactly: runs until it traps out of bounds
+  (func (export "miss_ne") (param $i i32) (param $bound i32)
+    loop
+      local.get $i
+      i32.const 7
+      i32.store8
+      local.get $i
+      i32.const 3
+      i32.add
+      local.tee $i
+      local.get $bound
+      i32.ne
+      br_if 0
+    end)
+)
