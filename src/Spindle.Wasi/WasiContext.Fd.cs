@@ -171,7 +171,7 @@ public sealed partial class WasiContext
         var error = entry switch
         {
             NativeEntry native => FileStatus.FromFd(native.NativeFd, out status),
-            DirectoryEntry directory => FileStatus.FromPath(HostPathOf(directory), follow: false, out status),
+            DirectoryEntry directory => FileStatus.FromFd(directory.Fd, out status),
             _ => Zero(entry.Type, out status),
         };
         if (error != 0)
@@ -220,7 +220,7 @@ public sealed partial class WasiContext
         var result = entry switch
         {
             NativeEntry native => Libc.FUtimens(native.NativeFd, times),
-            DirectoryEntry directory => Libc.UtimensAt(Libc.AtFdCwd, HostPathOf(directory), times, Libc.AtSymlinkNoFollow),
+            DirectoryEntry directory => Libc.UtimensAt(directory.Fd, ".", times, Libc.AtSymlinkNoFollow),
             _ => 0,
         };
         return result == 0 ? Errno.Success : HostErrno.Last();

@@ -9,6 +9,8 @@ namespace Spindle.Wasi;
 /// <summary>fd_read, fd_write, fd_pread, fd_pwrite, fd_seek, fd_tell, fd_readdir: data moves between the host and guest memory directly.</summary>
 public sealed partial class WasiContext
 {
+    private static readonly byte[] Dot = "."u8.ToArray(), DotDot = ".."u8.ToArray();
+
     private static void DefineFdIo(Linker linker, WasiContext? bound)
     {
         Def(linker, bound, "fd_read", static (w, fd, iovs, count, nread) => w.Transfer(fd, iovs, count, -1, nread, write: false));
@@ -211,55 +213,47 @@ public sealed partial class WasiContext
         var directory = Entry<DirectoryEntry>(fd, Rights.FdReaddir);
         var target = Bytes(buffer, length);
         _ = Bytes(usedPointer, 4);
-        var host = HostPathOf(directory);
-        if (FileStatus.FromPath(host, follow: false, out var self) != 0)
+        if (FileStatus.FromFd(directory.Fd, out var self) != 0)
         {
             return Errno.NoEnt;
         }
 
-        // "." and ".." first, then the entries in ordinal order so cookies stay stable between calls.
-        var names = new List<string> { ".", ".." };
-        var children = new List<string>();
-        try
+        var error = DirectoryReader.Read(directory.Fd, out var children);
+        if (error != 0)
         {
-            foreach (var path in Directory.EnumerateFileSystemEntries(host))
-            {
-                children.Add(Path.GetFileName(path));
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Errno.Io;
+            return HostErrno.ToWasi(error);
         }
 
-        children.Sort(StringComparer.Ordinal);
-        names.AddRange(children);
+        // "." and "..", then the entries in byte order so cookies stay stable between calls.
         var used = 0;
         var header = new byte[WasiConstants.SizeOfDirent];
-        for (var index = cookie < 0 ? int.MaxValue : (int)Math.Min(cookie, int.MaxValue); index < names.Count && used < target.Length; index++)
+        for (var index = cookie < 0 ? int.MaxValue : (int)Math.Min(cookie, int.MaxValue); index < children.Count + 2 && used < target.Length; index++)
         {
-            var name = System.Text.Encoding.UTF8.GetBytes(names[index]);
-            FileStatus status;
-            if (index == 0)
-            {
-                status = self;
-            }
-            else if (index == 1)
+            byte[] name;
+            ulong ino;
+            FileType type;
+            if (index < 2)
             {
                 // The parent of a preopen is outside the sandbox: report the preopen itself.
-                var parent = directory.RelativePath.Length == 0 ? host : Path.GetDirectoryName(host)!;
-                _ = FileStatus.FromPath(parent, follow: false, out status);
+                var status = self;
+                if (index == 1 && !directory.IsRoot && FileStatus.FromAt(directory.Fd, "..", out var parent) == 0)
+                {
+                    status = parent;
+                }
+
+                name = index == 0 ? Dot : DotDot;
+                (ino, type) = (status.Ino, status.Type);
             }
-            else if (FileStatus.FromPath(host + "/" + names[index], follow: false, out status) != 0)
+            else
             {
-                status = new FileStatus(0, 0, FileType.Unknown, 0, 0, 0, 0, 0);
+                (name, ino, type) = children[index - 2];
             }
 
             Array.Clear(header);
             BinaryPrimitives.WriteUInt64LittleEndian(header, (ulong)index + 1);
-            BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(8), status.Ino);
+            BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(8), ino);
             BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), (uint)name.Length);
-            header[20] = (byte)status.Type;
+            header[20] = (byte)type;
             used += CopyTruncated(header, target[used..]);
             used += CopyTruncated(name, target[used..]);
         }

@@ -4,7 +4,7 @@ using Spindle.Wasi.Sandbox;
 
 namespace Spindle.Wasi;
 
-/// <summary>path_open: resolves inside the preopen, then opens a directory descriptor or a host file.</summary>
+/// <summary>path_open: resolves inside the preopen, then opens a directory descriptor or a host file relative to its parent.</summary>
 public sealed partial class WasiContext
 {
     private Errno PathOpen(int fd, int dirflags, int path, int length, OFlags oflags, Rights rightsBase, Rights rightsInheriting, FdFlags fdflags, int openedPointer)
@@ -17,12 +17,12 @@ public sealed partial class WasiContext
         }
 
         _ = Bytes(openedPointer, 4);
-        var resolved = Resolve(directory, path, length, (dirflags & WasiConstants.LookupSymlinkFollow) != 0, needsName: false);
+        using var resolved = Resolve(directory, path, length, (dirflags & WasiConstants.LookupSymlinkFollow) != 0, needsName: false);
 
         // Rights are granted as requested, limited by what the directory passes on (as wasi-libc asks for them).
         var grantedBase = rightsBase & directory.Inheriting;
         var grantedInheriting = rightsInheriting & directory.Inheriting;
-        var exists = FileStatus.FromPath(resolved.HostPath, follow: false, out var status) == 0;
+        var exists = FileStatus.FromAt(resolved.DirFd, resolved.Name, out var status) == 0;
         if (exists && status.IsDirectory)
         {
             if ((oflags & (OFlags.Creat | OFlags.Excl)) == (OFlags.Creat | OFlags.Excl))
@@ -36,14 +36,19 @@ public sealed partial class WasiContext
                 return Errno.IsDir;
             }
 
+            // O_NOFOLLOW: if a symlink was swapped in since the stat, this fails (ELOOP/ENOTDIR) rather than follow it.
+            var directoryFd = Libc.OpenAt(resolved.DirFd, resolved.Name, Libc.OPathDirectory, 0);
+            if (directoryFd < 0)
+            {
+                return HostErrno.Last();
+            }
+
             // A directory gets its parent's rights whatever was asked (as wasmtime does): programs routinely request
             // fewer rights than the path_* calls they then make, and the sandbox is the preopen, not the rights.
-            var opened = new DirectoryEntry(directory.Root, directory.RootHostPath, resolved.RelativePath, preopenName: null)
-            {
-                Base = directory.Base,
-                Inheriting = directory.Inheriting,
-                Flags = fdflags,
-            };
+            var opened = DirectoryEntry.ForOpened(directory.Root, directoryFd, resolved.RelativePath);
+            opened.Base = directory.Base;
+            opened.Inheriting = directory.Inheriting;
+            opened.Flags = fdflags;
             WriteU32(openedPointer, _fds.Add(opened));
             return Errno.Success;
         }
@@ -51,6 +56,12 @@ public sealed partial class WasiContext
         if ((oflags & OFlags.Directory) != 0)
         {
             return exists ? (status.Type == FileType.SymbolicLink ? Errno.Loop : Errno.NotDir) : Errno.NoEnt;
+        }
+
+        if (resolved.TrailingSlash)
+        {
+            // "name/" must be a directory; POSIX open(O_CREAT) of a missing "name/" is EISDIR.
+            return exists ? Errno.NotDir : (oflags & OFlags.Creat) != 0 ? Errno.IsDir : Errno.NoEnt;
         }
 
         var write = (grantedBase & (Rights.FdWrite | Rights.FdAllocate | Rights.FdFilestatSetSize)) != 0 || (oflags & OFlags.Trunc) != 0;
@@ -62,7 +73,7 @@ public sealed partial class WasiContext
         flags |= (oflags & OFlags.Trunc) != 0 ? Libc.OTrunc : 0;
         flags |= (fdflags & FdFlags.NonBlock) != 0 ? Libc.ONonBlock : 0;
         flags |= (fdflags & (FdFlags.Sync | FdFlags.Rsync)) != 0 ? Libc.OSync : (fdflags & FdFlags.Dsync) != 0 ? Libc.ODsync : 0;
-        var nativeFd = Libc.Open(HostOf(resolved), flags, 0x1B6);
+        var nativeFd = Libc.OpenAt(resolved.DirFd, resolved.Name, flags, 0x1B6);
         if (nativeFd < 0)
         {
             return HostErrno.Last();

@@ -39,19 +39,23 @@ public sealed partial class WasiContext : IDisposable
         _fds.Set(2, Stdio(configuration.Stderr, 2));
         foreach (var preopen in configuration.Preopens)
         {
-            var host = Path.GetFullPath(preopen.HostPath).TrimEnd('/');
-            if (!Directory.Exists(host))
-            {
-                throw new DirectoryNotFoundException($"preopened directory '{preopen.HostPath}' does not exist: pass an existing host directory");
-            }
-
             var rights = preopen.ReadOnly ? RightSets.Directory & ~RightSets.Mutating : RightSets.Directory;
             var inheriting = RightSets.Directory | RightSets.RegularFile;
-            _fds.Add(new DirectoryEntry(preopen, host.Length == 0 ? "/" : host, "", preopen.GuestPath)
+            PreopenRoot root;
+            try
             {
-                Base = rights,
-                Inheriting = preopen.ReadOnly ? inheriting & ~RightSets.Mutating : inheriting,
-            });
+                root = PreopenRoot.Open(preopen);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+
+            var entry = DirectoryEntry.ForPreopen(root);
+            entry.Base = rights;
+            entry.Inheriting = preopen.ReadOnly ? inheriting & ~RightSets.Mutating : inheriting;
+            _fds.Add(entry);
         }
     }
 

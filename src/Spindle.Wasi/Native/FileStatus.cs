@@ -23,11 +23,11 @@ internal readonly record struct FileStatus(ulong Dev, ulong Ino, FileType Type, 
         return 0;
     }
 
-    /// <summary>stat (following a final symlink) or lstat (not following).</summary>
-    public static unsafe int FromPath(string path, bool follow, out FileStatus status)
+    /// <summary>fstatat of <paramref name="name"/> under <paramref name="dirFd"/>, never following a final symlink.</summary>
+    public static unsafe int FromAt(int dirFd, string name, out FileStatus status)
     {
         var buffer = stackalloc byte[BufferSize];
-        if (Libc.FStatAt(Libc.AtFdCwd, path, buffer, follow ? 0 : Libc.AtSymlinkNoFollow) != 0)
+        if (Libc.FStatAt(dirFd, name, buffer, Libc.AtSymlinkNoFollow) != 0)
         {
             status = default;
             return Libc.Errno;

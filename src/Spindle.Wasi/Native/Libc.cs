@@ -5,7 +5,7 @@ namespace Spindle.Wasi.Native;
 /// <summary>
 /// The POSIX calls WASI maps onto. Called directly rather than through System.IO so the guest gets POSIX
 /// semantics (rename over a file, hard links, O_NOFOLLOW, nanosecond times) and an errno, never host exception text.
-/// Every path passed here was built by <see cref="Sandbox.PathResolver"/>.
+/// Guest paths only ever reach the *at calls (Libc.At.cs), one component at a time.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -81,27 +81,6 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "utimensat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int UtimensAt(int dirFd, string path, long* times, int flags);
 
-    [LibraryImport(Lib, EntryPoint = "mkdir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int MkDir(string path, int mode);
-
-    [LibraryImport(Lib, EntryPoint = "rmdir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int RmDir(string path);
-
-    [LibraryImport(Lib, EntryPoint = "unlink", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int Unlink(string path);
-
-    [LibraryImport(Lib, EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int Rename(string oldPath, string newPath);
-
-    [LibraryImport(Lib, EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int Link(string oldPath, string newPath);
-
-    [LibraryImport(Lib, EntryPoint = "symlink", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial int Symlink(string target, string linkPath);
-
-    [LibraryImport(Lib, EntryPoint = "readlink", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    public static partial nint ReadLink(string path, byte* buffer, nint size);
-
     /// <summary>poll(2) over <c>struct pollfd { int fd; short events; short revents; }</c> entries (8 bytes each).</summary>
     [LibraryImport(Lib, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(long* fds, nuint count, int timeoutMilliseconds);
@@ -113,22 +92,4 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, EntryPoint = "clock_getres", SetLastError = true)]
     public static partial int ClockGetRes(int clockId, long* timespec);
-
-    /// <summary>The target of a symbolic link as raw bytes, or null with the errno.</summary>
-    public static byte[]? ReadLinkBytes(string path, out int errno)
-    {
-        var buffer = new byte[4096];
-        fixed (byte* p = buffer)
-        {
-            var n = ReadLink(path, p, buffer.Length);
-            if (n < 0)
-            {
-                errno = Errno;
-                return null;
-            }
-
-            errno = 0;
-            return buffer.AsSpan(0, (int)n).ToArray();
-        }
-    }
 }

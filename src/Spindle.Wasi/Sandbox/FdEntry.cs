@@ -20,33 +20,54 @@ internal abstract class FdEntry
 }
 
 /// <summary>
-/// A directory inside a preopen, remembered by its path below the preopen. The path is walked again at every use
-/// (<see cref="PathResolver"/>), so renaming it or swapping in a symlink later cannot lead outside.
+/// A directory inside a preopen, held open as an O_PATH descriptor: every path under it is resolved from that
+/// descriptor (<see cref="PathResolver"/>), so renaming it, or swapping a symlink in for it or for any directory
+/// above it, cannot lead outside. The preopen itself shares <see cref="PreopenRoot.Fd"/>.
 /// </summary>
 internal sealed class DirectoryEntry : FdEntry
 {
-    public DirectoryEntry(WasiPreopen root, string rootHostPath, string relativePath, string? preopenName)
+    private DirectoryEntry(PreopenRoot root, int fd, string relativePath, string? preopenName)
     {
         Root = root;
-        RootHostPath = rootHostPath;
+        Fd = fd;
         RelativePath = relativePath;
         PreopenName = preopenName;
         Type = FileType.Directory;
     }
 
-    public WasiPreopen Root { get; }
+    public PreopenRoot Root { get; }
 
-    /// <summary>The preopen's full host path (never shown to the guest).</summary>
-    public string RootHostPath { get; }
+    /// <summary>The O_PATH directory descriptor (owned, except for the preopen's own entry).</summary>
+    public int Fd { get; }
 
-    /// <summary>Components below the preopen joined by '/' (no ".", ".." or empty ones), or "" for the preopen itself.</summary>
+    /// <summary>
+    /// Components below the preopen joined by '/' (no ".", ".." or empty ones) when it was opened, or "" for the
+    /// preopen itself. Used only to climb above the directory with ".." and for the depth of symlink targets.
+    /// </summary>
     public string RelativePath { get; }
 
     /// <summary>The guest name when this is a preopen (fd_prestat_get), otherwise null.</summary>
     public string? PreopenName { get; }
 
+    public bool IsRoot => RelativePath.Length == 0;
+
+    public static DirectoryEntry ForPreopen(PreopenRoot root) => new(root, root.Fd, "", root.Preopen.GuestPath);
+
+    /// <summary>A directory opened by the guest: takes ownership of <paramref name="fd"/>.</summary>
+    public static DirectoryEntry ForOpened(PreopenRoot root, int fd, string relativePath)
+    {
+        root.AddReference();
+        return new DirectoryEntry(root, fd, relativePath, null);
+    }
+
     public override void Close()
     {
+        if (Fd != Root.Fd)
+        {
+            _ = Native.Libc.Close(Fd);
+        }
+
+        Root.Release();
     }
 }
 

@@ -48,14 +48,19 @@ int main(void) {
     attempt("readlink_rel", __wasi_path_readlink(3, "link_out", (uint8_t *)target, sizeof target, &used));
     printf("readlink_rel_target %.*s\n", (int)used, target);
 
-    // A directory descriptor whose directory is then replaced by a symlink pointing outside.
+    // A directory descriptor whose directory is then renamed and replaced by a symlink pointing outside: the
+    // descriptor keeps naming the directory (as a POSIX fd does), never the symlink.
     __wasi_fd_t sub;
     attempt("open_sub", __wasi_path_open(3, 0, "sub", __WASI_OFLAGS_DIRECTORY, 0, 0, 0, &sub));
     attempt("move_sub", __wasi_path_rename(3, "sub", 3, "sub_moved"));
     attempt("link_as_sub", __wasi_path_rename(3, "link_out", 3, "sub"));
-    attempt("stale_dirfd_open", open_at_fd(sub, "secret.txt"));
-    attempt("stale_dirfd_readdir", __wasi_fd_readdir(sub, (uint8_t *)target, sizeof target, 0, &used));
-    __wasi_filestat_t outside;
-    attempt("stale_dirfd_stat", __wasi_fd_filestat_get(sub, &outside));
+    attempt("moved_dirfd_open_secret", open_at_fd(sub, "secret.txt"));
+    attempt("moved_dirfd_open_file", open_at_fd(sub, "file.txt"));
+    attempt("moved_dirfd_readdir", __wasi_fd_readdir(sub, (uint8_t *)target, sizeof target, 0, &used));
+    __wasi_filestat_t moved, renamed;
+    attempt("moved_dirfd_stat", __wasi_fd_filestat_get(sub, &moved));
+    attempt("sub_moved_stat", __wasi_path_filestat_get(3, 0, "sub_moved", &renamed));
+    printf("moved_dirfd_is_sub_moved %d\n", moved.ino == renamed.ino);
+    attempt("moved_dirfd_climb", open_at_fd(sub, "../sub/secret.txt"));
     return 0;
 }
