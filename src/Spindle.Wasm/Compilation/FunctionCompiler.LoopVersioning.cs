@@ -12,6 +12,9 @@ internal sealed partial class FunctionCompiler
     private const long MaxVersionedTrips = (1L << 31) + 1;
     private const long MaxInductionValue = 1L << 40;
 
+    /// <summary>How many versioned loops' copies enclose the code being compiled.</summary>
+    private int _versionDepth;
+
     /// <summary>Offsets of the accesses the loop being compiled may leave unchecked (the fast copy), else null.</summary>
     private HashSet<int>? _provenAccesses;
 
@@ -20,8 +23,15 @@ internal sealed partial class FunctionCompiler
 
     private bool TryVersionLoop(in Instruction loop, ref InstructionReader reader)
     {
-        if (!_cx.Options.LoopVersioning || _memBase is null || _provenAccesses is not null || BlockSignature(loop.BlockType).Parameters.Length > 0
-            || LoopAnalyzer.Analyze(reader, _localTypes) is not { } plan)
+        if (!_cx.Options.LoopVersioning || _memBase is null || BlockSignature(loop.BlockType).Parameters.Length > 0
+            || LoopAnalyzer.Analyze(reader, _localTypes, _module) is not { } plan)
+        {
+            return false;
+        }
+
+        // Innermost loops always; a loop around innermost loops only outside other versioned copies. Each versioned
+        // level doubles the code inside it, and the innermost loops are where the accesses run most often.
+        if (plan.Nesting > 1 || (plan.Nesting == 1 && _versionDepth > 0))
         {
             return false;
         }
@@ -38,10 +48,13 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, Helper(typeof(Runtime.LoopCounters), nameof(Runtime.LoopCounters.EnterFast)));
         }
 
-        _provenAccesses = plan.ProvenAccesses;
+        // Inside an outer loop's fast copy, the outer proof still covers the accesses it proved.
+        var outer = _provenAccesses;
+        _provenAccesses = outer is null ? plan.ProvenAccesses : [.. outer, .. plan.ProvenAccesses];
         var fast = reader;
+        _versionDepth++;
         CompileLoopCopy(in loop, ref fast);
-        _provenAccesses = null;
+        _provenAccesses = outer;
         _il.Emit(OpCodes.Br, done);
 
         _stack.Clear();
@@ -51,6 +64,7 @@ internal sealed partial class FunctionCompiler
         _ilDepth = 0;
         _il.MarkLabel(slow);
         CompileLoopCopy(in loop, ref reader);
+        _versionDepth--;
         _il.MarkLabel(done);
         return true;
     }

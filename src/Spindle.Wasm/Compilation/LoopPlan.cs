@@ -7,8 +7,11 @@ namespace Spindle.Wasm.Compilation;
 /// how the addresses of its loads and stores move per iteration. The compiler checks <see cref="Groups"/> once before
 /// the loop and, when they hold, runs a copy of the loop without the checks of <see cref="ProvenAccesses"/>.
 /// </summary>
-internal sealed class LoopPlan(HashSet<int> provenAccesses, List<AccessGroup> groups, Dictionary<int, Affine> inductions, LoopExit exit)
+internal sealed class LoopPlan(HashSet<int> provenAccesses, List<AccessGroup> groups, Dictionary<int, Affine> inductions, LoopExit exit, int nesting)
 {
+    /// <summary>How deep loops nest inside this one (0: an innermost loop).</summary>
+    public int Nesting { get; } = nesting;
+
     /// <summary>Offsets of the load and store instructions whose bounds checks the fast copy omits.</summary>
     public HashSet<int> ProvenAccesses { get; } = provenAccesses;
 

@@ -244,4 +244,229 @@
       i32.ne
       br_if 0
     end)
+;; ---- loops with control flow inside (the analysis joins edges) ----
+
+  ;; if (!mem[i]) continue; count++  — a block skipped by br_if, back edge at the end
+  (func (export "count_nonzero") (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $c i32)
+    loop
+      block
+        local.get $base
+        local.get $i
+        i32.add
+        i32.load8_u
+        i32.eqz
+        br_if 0
+        local.get $c
+        i32.const 1
+        i32.add
+        local.set $c
+      end
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.lt_u
+      br_if 0
+    end
+    local.get $c)
+
+  ;; the sieve's outer loop shape: the exit test inside a block that returns, an unconditional back edge
+  (func (export "scan_until") (param $base i32) (param $end i32) (result i32)
+    (local $i i32) (local $s i32)
+    loop
+      block
+        local.get $i
+        i32.const 1
+        i32.add
+        local.tee $i
+        local.get $end
+        i32.ne
+        br_if 0
+        local.get $s
+        return
+      end
+      local.get $s
+      local.get $base
+      local.get $i
+      i32.add
+      i32.load8_u
+      i32.add
+      local.set $s
+      br 0
+    end
+    unreachable)
+
+  (func $helper (param i32) (result i32)
+    local.get 0
+    i32.const 1
+    i32.add)
+
+  ;; if/else assigning a temporary differently on each side, and a call
+  (func (export "if_else_call") (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $s i32) (local $t i32)
+    loop
+      local.get $i
+      i32.const 1
+      i32.and
+      if
+        local.get $base
+        local.get $i
+        i32.add
+        i32.load8_u
+        local.set $t
+      else
+        local.get $base
+        local.get $i
+        i32.add
+        i32.load8_s offset=1
+        call $helper
+        local.set $t
+      end
+      local.get $s
+      local.get $t
+      i32.add
+      local.set $s
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.lt_s
+      br_if 0
+    end
+    local.get $s)
+
+  ;; a loop containing a self-contained loop: row pointer stepping by a runtime stride
+  (func (export "nested_sum") (param $base i32) (param $rows i32) (param $cols i32) (result i32)
+    (local $r i32) (local $c i32) (local $s i32) (local $row i32)
+    local.get $base
+    local.set $row
+    loop
+      i32.const 0
+      local.set $c
+      loop
+        local.get $s
+        local.get $row
+        local.get $c
+        i32.add
+        i32.load8_u
+        i32.add
+        local.set $s
+        local.get $c
+        i32.const 1
+        i32.add
+        local.tee $c
+        local.get $cols
+        i32.lt_u
+        br_if 0
+      end
+      local.get $s
+      local.get $row
+      i32.load16_u offset=2
+      i32.add
+      local.set $s
+      local.get $row
+      local.get $cols
+      i32.add
+      local.set $row
+      local.get $r
+      i32.const 1
+      i32.add
+      local.tee $r
+      local.get $rows
+      i32.lt_u
+      br_if 0
+    end
+    local.get $s)
+
+  ;; br_table to three blocks inside the body
+  (func (export "table_loop") (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    loop
+      block
+        block
+          block
+            local.get $base
+            local.get $i
+            i32.add
+            i32.load8_u
+            i32.const 3
+            i32.and
+            br_table 0 1 2
+          end
+          local.get $s
+          i32.const 1
+          i32.add
+          local.set $s
+        end
+        local.get $s
+        i32.const 10
+        i32.add
+        local.set $s
+      end
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.ne
+      br_if 0
+    end
+    local.get $s)
+
+  ;; an exit in the middle (a zero byte) and a bound at the end
+  (func (export "strlen_bounded") (param $p i32) (result i32)
+    (local $i i32)
+    block
+      loop
+        local.get $p
+        local.get $i
+        i32.add
+        i32.load8_u
+        i32.eqz
+        br_if 1
+        local.get $i
+        i32.const 1
+        i32.add
+        local.tee $i
+        i32.const 4096
+        i32.lt_u
+        br_if 0
+      end
+    end
+    local.get $i)
+
+  ;; the step depends on the path: not an induction variable, so not versioned
+  (func $uneven_step (export "uneven_step") (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    loop
+      local.get $s
+      local.get $base
+      local.get $i
+      i32.add
+      i32.load8_u
+      i32.add
+      local.set $s
+      local.get $i
+      i32.const 1
+      i32.and
+      if
+        local.get $i
+        i32.const 3
+        i32.add
+        local.set $i
+      else
+        local.get $i
+        i32.const 1
+        i32.add
+        local.set $i
+      end
+      local.get $i
+      local.get $n
+      i32.lt_u
+      br_if 0
+    end
+    local.get $s)
 )
