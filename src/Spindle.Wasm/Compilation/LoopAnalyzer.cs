@@ -4,7 +4,8 @@ namespace Spindle.Wasm.Compilation;
 
 /// <summary>
 /// Finds loops whose bounds checks can be done once before the loop instead of on every access. The body (a loop
-/// without parameters; nested blocks, ifs, branches and calls allowed, nested loops only when self-contained) is
+/// without parameters and without calls; nested blocks, ifs and branches allowed, nested loops only when
+/// self-contained) is
 /// evaluated symbolically: i32 values become <see cref="Affine"/> forms over the locals' values at the iteration's
 /// start, and each control-flow edge carries the locals' forms and the branch conditions known to hold on it. Where
 /// edges join, only what all of them agree on survives. On every back edge (branch to the loop), a local whose form is
@@ -260,18 +261,9 @@ internal static class LoopAnalyzer
                     break;
                 case Opcode.Call:
                 case Opcode.CallIndirect:
-                {
-                    var type = ins.Opcode == Opcode.Call ? module.FuncTypeOf(ins.Index) : module.Types[ins.Index];
-                    if (ins.Opcode == Opcode.CallIndirect)
-                    {
-                        Pop();
-                    }
-
-                    Truncate(stack, stack.Count - type.Parameters.Count);
-                    PushUnknown(stack, type.Results.Count);
-                    break;
-                }
-
+                    // A host function may dispose the store, which empties its memories: the proof made at loop entry
+                    // would no longer hold after the call.
+                    return null;
                 case Opcode.LocalGet:
                     stack.Add(Get(state!, (int)ins.Index));
                     used.Add((int)ins.Index);
@@ -503,6 +495,8 @@ internal static class LoopAnalyzer
                 case Opcode.LocalSet or Opcode.LocalTee:
                     assigned.Add((int)ins.Index);
                     break;
+                case Opcode.Call or Opcode.CallIndirect:
+                    return null;
                 case Opcode.Br or Opcode.BrIf when ins.Index >= depth:
                     return null;
                 case Opcode.BrTable:

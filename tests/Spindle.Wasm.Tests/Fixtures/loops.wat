@@ -303,7 +303,29 @@
     i32.const 1
     i32.add)
 
-  ;; if/else assigning a temporary differently on each side, and a call
+  ;; a call in the body: a host function could dispose the store and empty the memory, so not versioned
+  (func $with_call (export "with_call") (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    loop
+      local.get $s
+      local.get $base
+      local.get $i
+      i32.add
+      i32.load8_u
+      call $helper
+      i32.add
+      local.set $s
+      local.get $i
+      i32.const 1
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.lt_u
+      br_if 0
+    end
+    local.get $s)
+
+  ;; if/else assigning a temporary differently on each side
   (func (export "if_else_call") (param $base i32) (param $n i32) (result i32)
     (local $i i32) (local $s i32) (local $t i32)
     loop
@@ -321,7 +343,8 @@
         local.get $i
         i32.add
         i32.load8_s offset=1
-        call $helper
+        i32.const 1
+        i32.add
         local.set $t
       end
       local.get $s
