@@ -18,6 +18,9 @@ internal sealed partial class ModuleDecoder
     private const uint Magic = 0x6D736100;
     private const uint Version = 1;
 
+    /// <summary>The version field of a component-model binary (version 0x0d, layer 1): named in the error, since users meet it.</summary>
+    private const uint ComponentVersion = 0x0001_000D;
+
     private readonly byte[] _bytes;
     private FuncType[] _types = [];
     private Import[] _imports = [];
@@ -122,7 +125,13 @@ internal sealed partial class ModuleDecoder
             reader.ThrowEnd();
         }
 
-        if (reader.ReadFixed32() != Version)
+        var version = reader.ReadFixed32();
+        if (version == ComponentVersion)
+        {
+            reader.Throw("unknown binary version: this is a WebAssembly component (component model), and Spindle runs core modules only; build a WASI preview 1 module (target wasm32-wasip1, or wasm32-wasi with clang)", 4);
+        }
+
+        if (version != Version)
         {
             reader.Throw("unknown binary version", 4);
         }

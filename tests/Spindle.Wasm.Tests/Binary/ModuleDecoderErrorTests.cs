@@ -48,6 +48,15 @@ public sealed class ModuleDecoderErrorTests
     }
 
     // Function bodies (without the final end) that are malformed.
+    [Fact]
+    public void Decode_ComponentBinary_SaysItIsAComponentAndWhatToBuild()
+    {
+        var error = Assert.Throws<WasmDecodeException>(() => ModuleDecoder.Decode(Hex("00 61 73 6D 0D 00 01 00")));
+        Assert.StartsWith("unknown binary version: this is a WebAssembly component", error.Reason);
+        Assert.Contains("wasm32-wasip1", error.Reason);
+        Assert.Equal(4, error.Offset);
+    }
+
     public static TheoryData<string, string, string> BodyCases => new()
     {
         { "illegal opcode", "06", "illegal opcode" },
