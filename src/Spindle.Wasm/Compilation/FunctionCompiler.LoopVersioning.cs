@@ -79,7 +79,10 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Computes the trip count and every group's address range at loop entry; branches to <paramref name="slow"/> unless all hold.</summary>
+    /// <summary>
+    /// Computes every induction variable's range over the loop and every group's address range at loop entry; branches
+    /// to <paramref name="slow"/> unless all accesses are proven in bounds.
+    /// </summary>
     private void EmitLoopPrecheck(LoopPlan plan, Label slow)
     {
         var exit = plan.Exit;
@@ -103,66 +106,79 @@ internal sealed partial class FunctionCompiler
         EmitWrapped(exit.Bound);
         _il.Emit(signed ? OpCodes.Conv_I8 : OpCodes.Conv_U8);
         Store(k);
-        var trips = DeclareLocal(typeof(long));
-        EmitTripCount(exit.Compare, signed, s, x0, k, trips, slow);
+        EmitExitValidity(exit.Compare, signed, s, k, slow);
 
-        Load(trips);
-        _il.Emit(OpCodes.Ldc_I8, MaxVersionedTrips);
-        _il.Emit(OpCodes.Bgt, slow);
-
-        // Each induction variable's value at the start of the first and of the last iteration.
-        var first = new Dictionary<int, LocalBuilder>();
-        var last = new Dictionary<int, LocalBuilder>();
-        foreach (var (local, step) in steps)
+        // The trip count costs a division; an ordered exit bounds its own induction variable without one, which is
+        // all a loop addressing memory only through that variable needs (the sieve's inner loop, entered per prime).
+        var ordered = exit.Compare != Opcode.I32Ne;
+        var addressing = new HashSet<int>(plan.Groups.SelectMany(g => g.Terms.Terms).Select(t => t.Key).Where(steps.ContainsKey));
+        LocalBuilder? trips = null;
+        if (!ordered || addressing.Any(local => local != exit.Induction))
         {
-            var f = DeclareLocal(typeof(long));
-            LoadLocal(local);
-            _il.Emit(OpCodes.Conv_I8);
-            Store(f);
-            var l = DeclareLocal(typeof(long));
-            Load(f);
-            Load(step);
+            trips = DeclareLocal(typeof(long));
+            EmitTripCount(exit.Compare, s, x0, k, trips, slow);
             Load(trips);
-            _il.Emit(OpCodes.Ldc_I8, 1L);
-            _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Mul);
-            _il.Emit(OpCodes.Add);
-            Store(l);
-            EmitRangeCheck(l, -MaxInductionValue, MaxInductionValue, slow);
-            first[local] = f;
-            last[local] = l;
+            _il.Emit(OpCodes.Ldc_I8, MaxVersionedTrips);
+            _il.Emit(OpCodes.Bgt, slow);
         }
 
-        var end = DeclareLocal(typeof(long));
+        // Each induction variable's smallest and largest value at an iteration's start.
+        var min = new Dictionary<int, LocalBuilder>();
+        var max = new Dictionary<int, LocalBuilder>();
+        foreach (var (local, step) in steps)
+        {
+            if (!addressing.Contains(local))
+            {
+                continue;
+            }
+
+            var lo = DeclareLocal(typeof(long));
+            var hi = DeclareLocal(typeof(long));
+            LoadLocal(local);
+            _il.Emit(OpCodes.Conv_I8);
+            _il.Emit(OpCodes.Dup);
+            Store(lo);
+            Store(hi);
+            if (ordered && local == exit.Induction)
+            {
+                EmitOrderedRange(exit.Compare, step, x0, k, lo, hi);
+            }
+            else
+            {
+                EmitSteppedRange(step, trips!, lo, hi);
+            }
+
+            EmitRangeCheck(lo, -MaxInductionValue, MaxInductionValue, slow);
+            EmitRangeCheck(hi, -MaxInductionValue, MaxInductionValue, slow);
+            min[local] = lo;
+            max[local] = hi;
+        }
+
+        var bound = DeclareLocal(typeof(long));
         foreach (var group in plan.Groups)
         {
-            foreach (var values in new[] { first, last })
-            {
-                EmitLong(group.Terms, values);
-                Store(end);
-                Load(end);
-                _il.Emit(OpCodes.Ldc_I8, group.MinConstant);
-                _il.Emit(OpCodes.Add);
-                _il.Emit(OpCodes.Ldc_I8, 0L);
-                _il.Emit(OpCodes.Blt, slow);
-                Load(end);
-                _il.Emit(OpCodes.Ldc_I8, group.MaxEnd);
-                _il.Emit(OpCodes.Add);
-                Load(_memLen!);
-                _il.Emit(OpCodes.Bgt, slow);
-            }
+            // Interval arithmetic over the terms: the operand is at least this, and every access ends below that.
+            EmitBound(group.Terms, min, max, lower: true);
+            _il.Emit(OpCodes.Ldc_I8, group.MinConstant);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldc_I8, 0L);
+            _il.Emit(OpCodes.Blt, slow);
+            EmitBound(group.Terms, min, max, lower: false);
+            _il.Emit(OpCodes.Ldc_I8, group.MaxEnd);
+            _il.Emit(OpCodes.Add);
+            Store(bound);
+            Load(bound);
+            Load(_memLen!);
+            _il.Emit(OpCodes.Bgt, slow);
         }
     }
 
     /// <summary>
-    /// The number of times the body runs: the exit test sees <c>x0 + s·t</c> after iteration t and continues while it
-    /// compares true with k. Shapes whose values could wrap before the exit go to <paramref name="slow"/>.
+    /// Refuses exit shapes whose tested value could wrap before the exit, and turns <c>le</c>/<c>ge</c> into
+    /// <c>lt</c>/<c>gt</c> against <c>k ± 1</c>. The exit test sees <c>x0 + s·t</c> after iteration t.
     /// </summary>
-    private void EmitTripCount(Opcode compare, bool signed, LocalBuilder s, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
+    private void EmitExitValidity(Opcode compare, bool signed, LocalBuilder s, LocalBuilder k, Label slow)
     {
-        var computed = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldc_I8, 1L);
-        Store(trips);
         switch (compare)
         {
             case Opcode.I32LtU or Opcode.I32LtS or Opcode.I32LeU or Opcode.I32LeS:
@@ -180,6 +196,43 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Add);
                 _il.Emit(OpCodes.Ldc_I8, signed ? 1L << 31 : 1L << 32);
                 _il.Emit(OpCodes.Bgt, slow);
+                break;
+            case Opcode.I32GtU or Opcode.I32GtS or Opcode.I32GeU or Opcode.I32GeS:
+                if (compare is Opcode.I32GeU or Opcode.I32GeS)
+                {
+                    AddTo(k, -1);
+                }
+
+                // Decreasing, and the value after the last iteration (> k + s) still fits.
+                Load(s);
+                _il.Emit(OpCodes.Ldc_I8, 0L);
+                _il.Emit(OpCodes.Bge, slow);
+                Load(k);
+                _il.Emit(OpCodes.Ldc_I8, 1L);
+                _il.Emit(OpCodes.Add);
+                Load(s);
+                _il.Emit(OpCodes.Add);
+                _il.Emit(OpCodes.Ldc_I8, signed ? -(1L << 31) : 0L);
+                _il.Emit(OpCodes.Blt, slow);
+                break;
+            default:
+                // i32.ne: EmitNotEqualTripCount checks that the step reaches k exactly.
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The number of times the body runs at most: t* + 1, where t* is the first t at which the exit test fails
+    /// (validity already checked by <see cref="EmitExitValidity"/>).
+    /// </summary>
+    private void EmitTripCount(Opcode compare, LocalBuilder s, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
+    {
+        var computed = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldc_I8, 1L);
+        Store(trips);
+        switch (compare)
+        {
+            case Opcode.I32LtU or Opcode.I32LtS or Opcode.I32LeU or Opcode.I32LeS:
                 Load(x0);
                 Load(k);
                 _il.Emit(OpCodes.Bge, computed);
@@ -199,22 +252,6 @@ internal sealed partial class FunctionCompiler
                 Store(trips);
                 break;
             case Opcode.I32GtU or Opcode.I32GtS or Opcode.I32GeU or Opcode.I32GeS:
-                if (compare is Opcode.I32GeU or Opcode.I32GeS)
-                {
-                    AddTo(k, -1);
-                }
-
-                // Decreasing, and the value after the last iteration (> k + s) still fits.
-                Load(s);
-                _il.Emit(OpCodes.Ldc_I8, 0L);
-                _il.Emit(OpCodes.Bge, slow);
-                Load(k);
-                _il.Emit(OpCodes.Ldc_I8, 1L);
-                _il.Emit(OpCodes.Add);
-                Load(s);
-                _il.Emit(OpCodes.Add);
-                _il.Emit(OpCodes.Ldc_I8, signed ? -(1L << 31) : 0L);
-                _il.Emit(OpCodes.Blt, slow);
                 Load(x0);
                 Load(k);
                 _il.Emit(OpCodes.Ble, computed);
@@ -240,6 +277,74 @@ internal sealed partial class FunctionCompiler
         }
 
         _il.MarkLabel(computed);
+    }
+
+    /// <summary>
+    /// The exit's own induction variable under an ordered exit, without a division: increasing, its start values stay
+    /// below <c>first + (k - x0) + s</c> (it moves by s from where the tested value x0 was, and stops once past k);
+    /// decreasing, above <c>first - (x0 - k) + s</c>. <paramref name="lo"/> and <paramref name="hi"/> hold its first value.
+    /// </summary>
+    private void EmitOrderedRange(Opcode compare, LocalBuilder step, LocalBuilder x0, LocalBuilder k, LocalBuilder lo, LocalBuilder hi)
+    {
+        var done = _il.DefineLabel();
+        var increasing = compare is Opcode.I32LtU or Opcode.I32LtS or Opcode.I32LeU or Opcode.I32LeS;
+        Load(x0);
+        Load(k);
+        _il.Emit(increasing ? OpCodes.Bge : OpCodes.Ble, done);
+        var target = increasing ? hi : lo;
+        Load(target);
+        Load(k);
+        Load(x0);
+        _il.Emit(OpCodes.Sub);
+        if (increasing)
+        {
+            _il.Emit(OpCodes.Add);
+            Load(step);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldc_I8, 1L);
+            _il.Emit(OpCodes.Sub);
+        }
+        else
+        {
+            // first - (x0 - k) + s + 1 = first + (k - x0) + s + 1
+            _il.Emit(OpCodes.Add);
+            Load(step);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldc_I8, 1L);
+            _il.Emit(OpCodes.Add);
+        }
+
+        Store(target);
+        _il.MarkLabel(done);
+    }
+
+    /// <summary>An induction variable's range from the trip count: first and first + s·(trips - 1), in either order.</summary>
+    private void EmitSteppedRange(LocalBuilder step, LocalBuilder trips, LocalBuilder lo, LocalBuilder hi)
+    {
+        var last = DeclareLocal(typeof(long));
+        var ordered = _il.DefineLabel();
+        Load(lo);
+        Load(step);
+        Load(trips);
+        _il.Emit(OpCodes.Ldc_I8, 1L);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Mul);
+        _il.Emit(OpCodes.Add);
+        Store(last);
+        Load(last);
+        Load(hi);
+        _il.Emit(OpCodes.Blt, ordered);
+        Load(last);
+        Store(hi);
+        _il.Emit(OpCodes.Br, ordered);
+        _il.MarkLabel(ordered);
+        Load(last);
+        Load(lo);
+        var keep = _il.DefineLabel();
+        _il.Emit(OpCodes.Bge, keep);
+        Load(last);
+        Store(lo);
+        _il.MarkLabel(keep);
     }
 
     /// <summary>i32.ne: the distance to k (mod 2^32, in the step's direction) must be a multiple of the step.</summary>
@@ -326,18 +431,19 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Pushes Σ coef·value as an i64: induction variables from <paramref name="values"/>, other locals sign-extended.
-    /// Any value congruent mod 2^32 gives a correct proof (an in-range sum equals the guest's wrapped address); signed
-    /// is the one that proves <c>base + negative offset</c>, and addresses below 2^31 read the same either way.
+    /// Pushes the least (or greatest) value of Σ coef·value as an i64: induction variables from their ranges, other
+    /// locals as they are at loop entry, sign-extended. Any value congruent mod 2^32 gives a correct proof (an in-range
+    /// sum equals the guest's wrapped operand); signed is the one that proves <c>base + negative offset</c>, and
+    /// addresses below 2^31 read the same either way.
     /// </summary>
-    private void EmitLong(Affine terms, Dictionary<int, LocalBuilder> values)
+    private void EmitBound(Affine terms, Dictionary<int, LocalBuilder> min, Dictionary<int, LocalBuilder> max, bool lower)
     {
         _il.Emit(OpCodes.Ldc_I8, 0L);
         foreach (var (local, coefficient) in terms.Terms)
         {
-            if (values.TryGetValue(local, out var value))
+            if (min.TryGetValue(local, out var low))
             {
-                Load(value);
+                Load((coefficient > 0) == lower ? low : max[local]);
             }
             else
             {
