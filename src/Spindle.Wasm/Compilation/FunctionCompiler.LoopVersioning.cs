@@ -141,15 +141,15 @@ internal sealed partial class FunctionCompiler
             Store(hi);
             if (ordered && local == exit.Induction)
             {
+                // |first| < 2^31, 0 ≤ k - x0 ≤ 2^32 and |s| < 2^31: the range is within ±2^34 without a check.
                 EmitOrderedRange(exit.Compare, step, x0, k, lo, hi);
             }
             else
             {
                 EmitSteppedRange(step, trips!, lo, hi);
+                EmitRangeCheck(lo, -MaxInductionValue, MaxInductionValue, slow);
+                EmitRangeCheck(hi, -MaxInductionValue, MaxInductionValue, slow);
             }
-
-            EmitRangeCheck(lo, -MaxInductionValue, MaxInductionValue, slow);
-            EmitRangeCheck(hi, -MaxInductionValue, MaxInductionValue, slow);
             min[local] = lo;
             max[local] = hi;
         }
