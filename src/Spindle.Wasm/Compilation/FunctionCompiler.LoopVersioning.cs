@@ -75,6 +75,12 @@ internal sealed partial class FunctionCompiler
         EnterBlock(in loop);
         while (_frames.Count > depth && reader.Read(out var ins))
         {
+            if (Top.Unreachable)
+            {
+                Skip(in ins);
+                continue;
+            }
+
             Emit(in ins, ref reader);
         }
     }
