@@ -28,4 +28,13 @@ public sealed record EngineOptions
 
     /// <summary>Count entries into versioned loops' fast copies in <see cref="Runtime.LoopCounters"/> (tests only).</summary>
     internal bool CountFastLoops { get; init; }
+
+    /// <summary>
+    /// Estimated IL cost above which a function is split into outlined region methods so that every method stays
+    /// below the JIT's optimization limits (see <c>RegionPlanner</c>). Tests set it tiny to outline nearly every block.
+    /// </summary>
+    internal int OutliningThreshold { get; init; } = Compilation.RegionPlanner.DefaultThreshold;
+
+    /// <summary>Estimated IL cost of one outlined region at most.</summary>
+    internal int RegionBudget { get; init; } = Compilation.RegionPlanner.DefaultBudget;
 }

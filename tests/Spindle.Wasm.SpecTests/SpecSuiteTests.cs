@@ -31,10 +31,9 @@ public sealed class SpecSuiteTests(SpecSuiteFixture fixture, ITestOutputHelper o
     public void Script_PassesEveryCommand(string file)
     {
         var allowed = SpecSuite.KnownFailures.TryGetValue(file, out var known) ? known.MaxFailures : 0;
-        foreach (var epoch in (bool[])[false, true])
+        foreach (var configuration in (SpecConfiguration[])[SpecConfiguration.Default, SpecConfiguration.EpochInterruption, SpecConfiguration.Outlined])
         {
-            var result = fixture.Run(SpecDirectory, file, epoch);
-            var configuration = epoch ? "epoch interruption" : "default options";
+            var result = fixture.Run(SpecDirectory, file, configuration);
             output.WriteLine($"[{configuration}]");
             Print(result);
             if (result.Failed < allowed) output.WriteLine($"{file}: {result.Failed} failures, fewer than the {allowed} known: lower SpecSuite.KnownFailures");

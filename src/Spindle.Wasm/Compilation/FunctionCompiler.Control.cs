@@ -9,6 +9,17 @@ internal sealed partial class FunctionCompiler
 {
     private void Emit(in Instruction ins, ref InstructionReader reader)
     {
+        if (_regions is not null && _regions.TryGetValue(ins.Offset, out var region))
+        {
+            // An outlined region (FunctionCompiler.Outlining.cs): call its method and continue after it.
+            CallRegion(region);
+            while (reader.Position < region.End && reader.Read(out _))
+            {
+            }
+
+            return;
+        }
+
         switch (ins.Opcode)
         {
             case Opcode.Unreachable:
@@ -43,7 +54,7 @@ internal sealed partial class FunctionCompiler
                 BranchTable(in ins, ref reader);
                 break;
             case Opcode.Return:
-                Branch(_frames.Count - 1);
+                Branch(_frames.Count - 1 + _virtualOuter);
                 Top.Unreachable = true;
                 break;
             case Opcode.Call:
@@ -205,6 +216,12 @@ internal sealed partial class FunctionCompiler
     private void Branch(int depth)
     {
         Flush();
+        if (IsExit(depth, out var exit))
+        {
+            EmitExit(exit);
+            return;
+        }
+
         var target = _frames[^(depth + 1)];
         EmitBranchMoves(target);
         _il.Emit(OpCodes.Br, BranchLabel(target));
@@ -242,8 +259,17 @@ internal sealed partial class FunctionCompiler
     private void BranchIf(int depth)
     {
         var condition = Pop();
-        var target = _frames[^(depth + 1)];
         Load(condition);
+        if (IsExit(depth, out var exit))
+        {
+            var stay = _il.DefineLabel();
+            _il.Emit(OpCodes.Brfalse, stay);
+            EmitExit(exit);
+            _il.MarkLabel(stay);
+            return;
+        }
+
+        var target = _frames[^(depth + 1)];
         if (!NeedsMoves(target))
         {
             _il.Emit(OpCodes.Brtrue, BranchLabel(target));
@@ -283,8 +309,7 @@ internal sealed partial class FunctionCompiler
 
     private Label TableLabel(uint depth, Dictionary<uint, Label> trampolines)
     {
-        var target = _frames[^((int)depth + 1)];
-        if (!NeedsMoves(target))
+        if (!IsExit((int)depth, out _) && _frames[^((int)depth + 1)] is var target && !NeedsMoves(target))
         {
             return BranchLabel(target);
         }

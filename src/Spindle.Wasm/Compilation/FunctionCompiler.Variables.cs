@@ -107,7 +107,7 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
-            _il.Emit(OpCodes.Ldarg, index);
+            _il.Emit(OpCodes.Ldarg, ParameterIndex(index));
         }
     }
 
@@ -129,9 +129,14 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
-            _il.Emit(OpCodes.Starg, index);
+            _il.Emit(OpCodes.Starg, ParameterIndex(index));
         }
     }
+
+    /// <summary>A Wasm parameter not copied into an IL local is the method's argument of the same index.</summary>
+    private int ParameterIndex(int local) => _region is null
+        ? local
+        : throw new InvalidOperationException($"region at @0x{_region.Start:X} uses local {local}, which it was not given");
 
     private void LoadGlobalCell(int index)
     {

@@ -83,9 +83,17 @@ internal sealed partial class FunctionCompiler
 
     public void Compile()
     {
+        PlanRegions();
         EmitPrologue();
         _frames.Add(new Frame(Opcode.Block, 0, [], [.. _type.Results], _il.DefineLabel()));
-        var reader = new InstructionReader(_module.Bytes, _body.BodyOffset, _body.BodyOffset + _body.BodyLength);
+        EmitInstructions(_body.BodyOffset, _body.BodyOffset + _body.BodyLength);
+        EmitOutOfBoundsTrap();
+    }
+
+    /// <summary>Compiles the instructions at module offsets [start, end).</summary>
+    private void EmitInstructions(int start, int end)
+    {
+        var reader = new InstructionReader(_module.Bytes, start, end);
         while (_frames.Count > 0 && reader.Read(out var ins))
         {
             if (Top.Unreachable)
@@ -96,7 +104,10 @@ internal sealed partial class FunctionCompiler
 
             Emit(in ins, ref reader);
         }
+    }
 
+    private void EmitOutOfBoundsTrap()
+    {
         if (_outOfBounds is { } oob)
         {
             _il.MarkLabel(oob);
@@ -154,7 +165,14 @@ internal sealed partial class FunctionCompiler
         var reader = new InstructionReader(_module.Bytes, _body.BodyOffset, _body.BodyOffset + _body.BodyLength);
         while (reader.Read(out var ins))
         {
-            if (OpcodeInfo.IsMemoryAccess(ins.Opcode))
+            if (_regions is not null && _regions.TryGetValue(ins.Offset, out var region))
+            {
+                // Outlined regions cache memory themselves.
+                while (reader.Position < region.End && reader.Read(out _))
+                {
+                }
+            }
+            else if (OpcodeInfo.IsMemoryAccess(ins.Opcode))
             {
                 return true;
             }

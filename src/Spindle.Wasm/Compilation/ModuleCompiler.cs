@@ -58,7 +58,7 @@ internal static class ModuleCompiler
             }
         }
 
-        var context = new ModuleCompileContext(definition, options, methods, typeIds);
+        var context = new ModuleCompileContext(definition, options, methods, typeIds, type, methodNames, used);
         for (var i = 0; i < methods.Length; i++)
         {
             new FunctionCompiler(context, imported + i, methods[i].GetILGenerator()).Compile();
@@ -96,7 +96,8 @@ internal static class ModuleCompiler
 }
 
 /// <summary>What every function compiler of one module shares.</summary>
-internal sealed class ModuleCompileContext(ModuleDefinition definition, EngineOptions options, MethodBuilder[] methods, int[] typeIds)
+internal sealed class ModuleCompileContext(
+    ModuleDefinition definition, EngineOptions options, MethodBuilder[] methods, int[] typeIds, TypeBuilder type, string[] methodNames, HashSet<string> usedNames)
 {
     public ModuleDefinition Definition { get; } = definition;
 
@@ -107,4 +108,25 @@ internal sealed class ModuleCompileContext(ModuleDefinition definition, EngineOp
     public int[] TypeIds { get; } = typeIds;
 
     public bool HasMemory { get; } = definition.TotalMemoryCount > 0;
+
+    /// <summary>
+    /// Defines the method of an outlined region (see <see cref="RegionPlanner"/>): private, which is how trap stack
+    /// traces tell regions from Wasm functions, and named after its function for .NET stack traces.
+    /// </summary>
+    public MethodBuilder DefineRegionMethod(int functionIndex, int region, Type[] parameterTypes)
+    {
+        var name = $"{methodNames[functionIndex - Definition.ImportedFunctionCount]}$region{region}";
+        for (var n = 2; !usedNames.Add(name); n++)
+        {
+            name = $"{methodNames[functionIndex - Definition.ImportedFunctionCount]}$region{region}#{n}";
+        }
+
+        var method = type.DefineMethod(name, MethodAttributes.Private | MethodAttributes.Static, typeof(int), parameterTypes);
+        if (!Options.TieredCompilation)
+        {
+            method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+        }
+
+        return method;
+    }
 }

@@ -40,7 +40,8 @@ internal static class Trap
         for (var i = 0; i < trace.FrameCount; i++)
         {
             var method = trace.GetFrame(i)?.GetMethod();
-            if (method?.DeclaringType?.Namespace == CompiledNamespace)
+            // Private methods of compiled types are outlined regions of the function that called them, the next frame.
+            if (method?.DeclaringType?.Namespace == CompiledNamespace && method.IsPublic)
             {
                 (names ??= []).Add(method.Name);
             }
