@@ -7,7 +7,8 @@ namespace Spindle.Bench;
 /// <summary>
 /// The Spindle side of eng/bench-kernels.sh: <c>Spindle.Bench kernels FILE.wasm EXPORT ARG RUNS</c> compiles and
 /// instantiates a kernel, calls it once to warm up, then times RUNS calls and prints
-/// <c>median_ms=... min_ms=... result=...</c> (the format of the native and V8 harnesses).
+/// <c>median_ms=... min_ms=... result=...</c> (the format of the native and V8 harnesses). With the environment
+/// variable <c>SPINDLE_LOOP_VERSIONING=0</c> it compiles without loop versioning, for A/B measurements.
 /// </summary>
 internal static class KernelRunner
 {
@@ -21,7 +22,7 @@ internal static class KernelRunner
 
         var arg = int.Parse(args[2], CultureInfo.InvariantCulture);
         var runs = int.Parse(args[3], CultureInfo.InvariantCulture);
-        var engine = new Engine();
+        var engine = new Engine(new EngineOptions { LoopVersioning = Environment.GetEnvironmentVariable("SPINDLE_LOOP_VERSIONING") != "0" });
         var module = Module.FromBytes(engine, File.ReadAllBytes(args[0]), Path.GetFileNameWithoutExtension(args[0]));
         var instance = new Linker(engine).Instantiate(new Store(engine), module);
         var kernel = instance.GetFunction(args[1])?.WrapFunc<int, int>()
