@@ -100,20 +100,26 @@ public sealed partial class Function
 
         var invoker = _invoker ??= InvokerCompiler.GetInvoker(Type);
         var saved = Store.CallDepthRemaining;
+        Store.EnterGuest();
+        object?[] results;
         try
         {
-            return invoker(this, args);
+            results = invoker(this, args);
         }
         catch (Exception e)
         {
             throw Translate(this, saved, e);
         }
+
+        Store.LeaveGuest();
+        return results;
     }
 
-    /// <summary>Restores the store's call depth after a trap and turns host exceptions into traps. Called by wrappers.</summary>
+    /// <summary>Restores the store's call depth after a trap, ends the guest call, and turns host exceptions into traps. Called by wrappers.</summary>
     internal static Exception Translate(Function function, int savedDepth, Exception exception)
     {
         function.Store.CallDepthRemaining = savedDepth;
+        function.Store.LeaveGuest();
         return exception switch
         {
             WasmException => exception,

@@ -25,8 +25,51 @@ public sealed class Store : IDisposable
     /// <summary>Host data associated with the store (e.g. WASI state).</summary>
     public object? Data { get; set; }
 
-    /// <summary>Returns the memories created by instantiations in this store to the engine for reuse.</summary>
+    /// <summary>Guest calls in progress, counted by the host entry points (<see cref="Function"/>'s invokers).</summary>
+    internal int Running;
+
+    private bool _disposePending;
+
+    /// <summary>
+    /// Returns the memories created by instantiations in this store to the engine for reuse. Called while a guest call
+    /// is running (from a host function it called, say), the release waits until the outermost call returns:
+    /// compiled code keeps the memory's buffer in a local, and a buffer handed to another store meanwhile would be
+    /// shared between two guests.
+    /// </summary>
     public void Dispose()
+    {
+        if (Running > 0)
+        {
+            _disposePending = true;
+            return;
+        }
+
+        ReleaseMemories();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void EnterGuest() => Running++;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void LeaveGuest()
+    {
+        if (--Running == 0)
+        {
+            ReleaseIfPending();
+        }
+    }
+
+    /// <summary>After the outermost guest call returned: performs a <see cref="Dispose"/> requested during it.</summary>
+    internal void ReleaseIfPending()
+    {
+        if (_disposePending)
+        {
+            _disposePending = false;
+            ReleaseMemories();
+        }
+    }
+
+    private void ReleaseMemories()
     {
         if (_memories is null)
         {

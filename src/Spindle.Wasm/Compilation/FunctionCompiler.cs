@@ -137,6 +137,12 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldc_I4, 15);
             _il.Emit(OpCodes.And);
             _il.Emit(OpCodes.Brtrue, probed);
+
+            // The first frame of a call from the host has depth = MaxCallDepth; when that is a multiple of 16 (the
+            // default 10,000 is) it would probe on every host call. Its stack is checked 16 frames later anyway.
+            LoadDepth();
+            _il.Emit(OpCodes.Ldc_I4, _cx.Options.MaxCallDepth);
+            _il.Emit(OpCodes.Beq, probed);
         }
 
         LoadDepth();

@@ -17,6 +17,8 @@ internal static class InvokerCompiler
     private static readonly FieldInfo s_code = typeof(Function).GetField(nameof(Function.Code), BindingFlags.NonPublic | BindingFlags.Instance)!;
     private static readonly FieldInfo s_store = typeof(Function).GetField(nameof(Function.Store), BindingFlags.NonPublic | BindingFlags.Instance)!;
     private static readonly FieldInfo s_depth = typeof(Store).GetField(nameof(Store.CallDepthRemaining), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly FieldInfo s_running = typeof(Store).GetField(nameof(Store.Running), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo s_releaseIfPending = typeof(Store).GetMethod(nameof(Store.ReleaseIfPending), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     public static Func<Function, object?[], object?[]> GetInvoker(FuncType type) =>
         s_invokers.TryGetValue(type, out var invoker) ? invoker : s_invokers.GetOrAdd(type, CreateInvoker(type));
@@ -103,8 +105,15 @@ internal static class InvokerCompiler
         var il = method.GetILGenerator();
         var saved = il.DeclareLocal(typeof(int));
         var result = invoke.ReturnType == typeof(void) ? null : il.DeclareLocal(invoke.ReturnType);
+        // store.Running++ (Store.EnterGuest, inline: the wrapper is the hot host-to-guest path).
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldfld, s_store);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Ldfld, s_running);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stfld, s_running);
         il.Emit(OpCodes.Ldfld, s_depth);
         il.Emit(OpCodes.Stloc, saved);
         var end = il.BeginExceptionBlock();
@@ -140,6 +149,23 @@ internal static class InvokerCompiler
         il.Emit(OpCodes.Throw);
         il.EndExceptionBlock();
         _ = end;
+        // Store.LeaveGuest, inline: --store.Running, and the deferred release only when it reaches 0 with one pending.
+        var left = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, s_store);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Ldfld, s_running);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, saved);
+        il.Emit(OpCodes.Stfld, s_running);
+        il.Emit(OpCodes.Ldloc, saved);
+        il.Emit(OpCodes.Brtrue, left);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, s_store);
+        il.Emit(OpCodes.Call, s_releaseIfPending);
+        il.MarkLabel(left);
         if (result is not null)
         {
             il.Emit(OpCodes.Ldloc, result);
