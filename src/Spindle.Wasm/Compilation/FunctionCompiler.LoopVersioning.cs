@@ -236,50 +236,31 @@ internal sealed partial class FunctionCompiler
         var computed = _il.DefineLabel();
         _il.Emit(OpCodes.Ldc_I8, 1L);
         Store(trips);
-        switch (compare)
+        if (compare == Opcode.I32Ne)
         {
-            case Opcode.I32LtU or Opcode.I32LtS or Opcode.I32LeU or Opcode.I32LeS:
-                Load(x0);
-                Load(k);
-                _il.Emit(OpCodes.Bge, computed);
-
-                // trips = ceil((k - x0) / s) + 1
-                Load(k);
-                Load(x0);
-                _il.Emit(OpCodes.Sub);
-                Load(s);
-                _il.Emit(OpCodes.Add);
-                _il.Emit(OpCodes.Ldc_I8, 1L);
-                _il.Emit(OpCodes.Sub);
-                Load(s);
-                _il.Emit(OpCodes.Div);
-                _il.Emit(OpCodes.Ldc_I8, 1L);
-                _il.Emit(OpCodes.Add);
-                Store(trips);
-                break;
-            case Opcode.I32GtU or Opcode.I32GtS or Opcode.I32GeU or Opcode.I32GeS:
-                Load(x0);
-                Load(k);
-                _il.Emit(OpCodes.Ble, computed);
-
-                // trips = ceil((x0 - k) / -s) + 1
-                Load(x0);
-                Load(k);
-                _il.Emit(OpCodes.Sub);
-                Load(s);
-                _il.Emit(OpCodes.Sub);
-                _il.Emit(OpCodes.Ldc_I8, 1L);
-                _il.Emit(OpCodes.Sub);
-                Load(s);
-                _il.Emit(OpCodes.Neg);
-                _il.Emit(OpCodes.Div);
-                _il.Emit(OpCodes.Ldc_I8, 1L);
-                _il.Emit(OpCodes.Add);
-                Store(trips);
-                break;
-            default:
-                EmitNotEqualTripCount(s, x0, k, trips, slow);
-                break;
+            EmitNotEqualTripCount(s, x0, k, trips, slow);
+        }
+        else
+        {
+            // Moving toward k by |s|: trips = ceil(distance / |s|) + 1, or 1 when x0 is already past k. Increasing,
+            // distance = k - x0 and |s| = s; decreasing, distance = x0 - k and |s| = -s.
+            var increasing = compare is Opcode.I32LtU or Opcode.I32LtS or Opcode.I32LeU or Opcode.I32LeS;
+            var (from, to) = increasing ? (x0, k) : (k, x0);
+            Load(from);
+            Load(to);
+            _il.Emit(OpCodes.Bge, computed);
+            Load(to);
+            Load(from);
+            _il.Emit(OpCodes.Sub);
+            EmitMagnitude(s, increasing);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldc_I8, 1L);
+            _il.Emit(OpCodes.Sub);
+            EmitMagnitude(s, increasing);
+            _il.Emit(OpCodes.Div);
+            _il.Emit(OpCodes.Ldc_I8, 1L);
+            _il.Emit(OpCodes.Add);
+            Store(trips);
         }
 
         _il.MarkLabel(computed);
@@ -351,6 +332,16 @@ internal sealed partial class FunctionCompiler
         Load(last);
         Store(lo);
         _il.MarkLabel(keep);
+    }
+
+    /// <summary>Pushes |s|: s when increasing (validity checked s &gt; 0), -s when decreasing.</summary>
+    private void EmitMagnitude(LocalBuilder s, bool increasing)
+    {
+        Load(s);
+        if (!increasing)
+        {
+            _il.Emit(OpCodes.Neg);
+        }
     }
 
     /// <summary>i32.ne: the distance to k (mod 2^32, in the step's direction) must be a multiple of the step.</summary>
