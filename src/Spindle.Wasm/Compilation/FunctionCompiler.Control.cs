@@ -238,21 +238,25 @@ internal sealed partial class FunctionCompiler
         return target.End;
     }
 
-    private bool NeedsMoves(Frame target) => target.BranchTypes.Length > 0 && _stack.Count - target.BranchTypes.Length != target.Height;
+    private bool NeedsMoves(Frame target) =>
+        target.Pointers is not null || (target.BranchTypes.Length > 0 && _stack.Count - target.BranchTypes.Length != target.Height);
 
     private void EmitBranchMoves(Frame target)
     {
         var types = target.BranchTypes;
         var from = _stack.Count - types.Length;
-        if (from == target.Height)
+        if (from != target.Height)
         {
-            return;
+            for (var i = 0; i < types.Length; i++)
+            {
+                Load(Slot(from + i, _stack[from + i]));
+                Store(Slot(target.Height + i, _stack[from + i]));
+            }
         }
 
-        for (var i = 0; i < types.Length; i++)
+        if (target.Pointers is not null)
         {
-            Load(Slot(from + i, _stack[from + i]));
-            Store(Slot(target.Height + i, _stack[from + i]));
+            EmitPointerSteps(target);
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed partial class FunctionCompiler
         var info = _info.ToArray();
         var slow = _il.DefineLabel();
         var done = _il.DefineLabel();
-        EmitLoopPrecheck(plan, slow);
+        var steps = EmitLoopPrecheck(plan, slow);
 
         if (_cx.Options.CountFastLoops)
         {
@@ -51,10 +51,21 @@ internal sealed partial class FunctionCompiler
         // Inside an outer loop's fast copy, the outer proof still covers the accesses it proved.
         var outer = _provenAccesses;
         _provenAccesses = outer is null ? plan.ProvenAccesses : [.. outer, .. plan.ProvenAccesses];
+
+        // A memory.grow may move the buffer the pointers point into; outlined regions cannot see them.
+        var outerPointers = _accessPointers;
+        List<LoopPointer>? pointers = null;
+        if (!plan.GrowsMemory && _regions is null)
+        {
+            _accessPointers = outerPointers is null ? [] : new(outerPointers);
+            pointers = EmitLoopPointers(plan, steps, _accessPointers);
+        }
+
         var fast = reader;
         _versionDepth++;
-        CompileLoopCopy(in loop, ref fast);
+        CompileLoopCopy(in loop, ref fast, pointers);
         _provenAccesses = outer;
+        _accessPointers = outerPointers;
         _il.Emit(OpCodes.Br, done);
 
         _stack.Clear();
@@ -69,10 +80,11 @@ internal sealed partial class FunctionCompiler
         return true;
     }
 
-    private void CompileLoopCopy(in Instruction loop, ref InstructionReader reader)
+    private void CompileLoopCopy(in Instruction loop, ref InstructionReader reader, List<LoopPointer>? pointers = null)
     {
         var depth = _frames.Count;
         EnterBlock(in loop);
+        Top.Pointers = pointers;
         while (_frames.Count > depth && reader.Read(out var ins))
         {
             if (Top.Unreachable)
@@ -87,9 +99,9 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// Computes every induction variable's range over the loop and every group's address range at loop entry; branches
-    /// to <paramref name="slow"/> unless all accesses are proven in bounds.
+    /// to <paramref name="slow"/> unless all accesses are proven in bounds. Returns the induction steps (i64 locals).
     /// </summary>
-    private void EmitLoopPrecheck(LoopPlan plan, Label slow)
+    private Dictionary<int, LocalBuilder> EmitLoopPrecheck(LoopPlan plan, Label slow)
     {
         var exit = plan.Exit;
         var signed = exit.Compare is Opcode.I32LtS or Opcode.I32LeS or Opcode.I32GtS or Opcode.I32GeS;
@@ -122,7 +134,9 @@ internal sealed partial class FunctionCompiler
         if (!ordered || addressing.Any(local => local != exit.Induction))
         {
             trips = DeclareLocal(typeof(long));
-            EmitTripCount(exit.Compare, s, x0, k, trips, slow);
+            // A constant step (the usual case) divides by a constant, which the JIT turns into a multiply or a shift.
+            var step = plan.Inductions[exit.Induction];
+            EmitTripCount(exit.Compare, s, step.IsConstant ? unchecked((int)step.Constant) : null, x0, k, trips, slow);
             Load(trips);
             _il.Emit(OpCodes.Ldc_I8, MaxVersionedTrips);
             _il.Emit(OpCodes.Bgt, slow);
@@ -177,6 +191,8 @@ internal sealed partial class FunctionCompiler
             Load(_memLen!);
             _il.Emit(OpCodes.Bgt, slow);
         }
+
+        return steps;
     }
 
     /// <summary>
@@ -231,14 +247,21 @@ internal sealed partial class FunctionCompiler
     /// The number of times the body runs at most: t* + 1, where t* is the first t at which the exit test fails
     /// (validity already checked by <see cref="EmitExitValidity"/>).
     /// </summary>
-    private void EmitTripCount(Opcode compare, LocalBuilder s, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
+    private void EmitTripCount(Opcode compare, LocalBuilder s, int? constantStep, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
     {
         var computed = _il.DefineLabel();
         _il.Emit(OpCodes.Ldc_I8, 1L);
         Store(trips);
         if (compare == Opcode.I32Ne)
         {
-            EmitNotEqualTripCount(s, x0, k, trips, slow);
+            if (constantStep is { } c)
+            {
+                EmitNotEqualTripCount(c, x0, k, trips, slow);
+            }
+            else
+            {
+                EmitNotEqualTripCount(s, x0, k, trips, slow);
+            }
         }
         else
         {
@@ -249,15 +272,16 @@ internal sealed partial class FunctionCompiler
             Load(from);
             Load(to);
             _il.Emit(OpCodes.Bge, computed);
+            // Both operands are positive here: unsigned division is the same and cheaper by a constant.
             Load(to);
             Load(from);
             _il.Emit(OpCodes.Sub);
-            EmitMagnitude(s, increasing);
+            EmitMagnitude(s, constantStep, increasing);
             _il.Emit(OpCodes.Add);
             _il.Emit(OpCodes.Ldc_I8, 1L);
             _il.Emit(OpCodes.Sub);
-            EmitMagnitude(s, increasing);
-            _il.Emit(OpCodes.Div);
+            EmitMagnitude(s, constantStep, increasing);
+            _il.Emit(OpCodes.Div_Un);
             _il.Emit(OpCodes.Ldc_I8, 1L);
             _il.Emit(OpCodes.Add);
             Store(trips);
@@ -335,13 +359,54 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Pushes |s|: s when increasing (validity checked s &gt; 0), -s when decreasing.</summary>
-    private void EmitMagnitude(LocalBuilder s, bool increasing)
+    private void EmitMagnitude(LocalBuilder s, int? constantStep, bool increasing)
     {
+        if (constantStep is { } c)
+        {
+            _il.Emit(OpCodes.Ldc_I8, Math.Abs((long)c));
+            return;
+        }
+
         Load(s);
         if (!increasing)
         {
             _il.Emit(OpCodes.Neg);
         }
+    }
+
+    /// <summary>
+    /// i32.ne with a constant step: as below, with the remainder and quotient by a constant (a zero step never reaches
+    /// a different k, and the same k is taken care of by the distance 0).
+    /// </summary>
+    private void EmitNotEqualTripCount(int step, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
+    {
+        if (step == 0)
+        {
+            _il.Emit(OpCodes.Br, slow);
+            return;
+        }
+
+        var distance = DeclareLocal(typeof(long));
+        if (step > 0)
+        {
+            EmitDistance(k, x0, distance);
+        }
+        else
+        {
+            EmitDistance(x0, k, distance);
+        }
+
+        var magnitude = Math.Abs((long)step);
+        Load(distance);
+        _il.Emit(OpCodes.Ldc_I8, magnitude);
+        _il.Emit(OpCodes.Rem_Un);
+        _il.Emit(OpCodes.Brtrue, slow);
+        Load(distance);
+        _il.Emit(OpCodes.Ldc_I8, magnitude);
+        _il.Emit(OpCodes.Div_Un);
+        _il.Emit(OpCodes.Ldc_I8, 1L);
+        _il.Emit(OpCodes.Add);
+        Store(trips);
     }
 
     /// <summary>i32.ne: the distance to k (mod 2^32, in the step's direction) must be a multiple of the step.</summary>

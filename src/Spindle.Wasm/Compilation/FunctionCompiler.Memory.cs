@@ -10,6 +10,7 @@ internal sealed partial class FunctionCompiler
     private bool EmitMemory(in Instruction ins)
     {
         _accessProven = _provenAccesses is not null && _provenAccesses.Contains(ins.Offset);
+        _accessPointer = _accessProven && _accessPointers is not null && _accessPointers.TryGetValue(ins.Offset, out var pointer) ? pointer : null;
         switch (ins.Opcode)
         {
             case Opcode.I32Load: EmitLoad(ins.MemOffset, 4, OpCodes.Ldind_I4, null, ValType.I32); return true;
@@ -115,6 +116,20 @@ internal sealed partial class FunctionCompiler
     private void EmitAddress(LocalBuilder address, uint offset, int size, int local)
     {
         var end = (long)offset + size;
+        if (_accessPointer is var (pointer, displacement))
+        {
+            // Proven and addressed from its group's pointer (FunctionCompiler.LoopPointers.cs).
+            Load(pointer);
+            if (displacement + offset != 0)
+            {
+                _il.Emit(OpCodes.Ldc_I8, displacement + offset);
+                _il.Emit(OpCodes.Conv_I);
+                _il.Emit(OpCodes.Add);
+            }
+
+            return;
+        }
+
         if (_accessProven)
         {
             // In a versioned loop's fast copy, proven in bounds before the loop (FunctionCompiler.LoopVersioning.cs).

@@ -108,6 +108,9 @@ internal sealed partial class FunctionCompiler
 
         public bool EndTargeted { get; set; }
 
+        /// <summary>A versioned loop's fast copy: the pointers every back edge advances (FunctionCompiler.LoopPointers.cs).</summary>
+        public List<LoopPointer>? Pointers { get; set; }
+
         public ValType[] BranchTypes => Kind == Opcode.Loop ? Parameters : Results;
     }
 

@@ -48,6 +48,11 @@ internal sealed partial class FunctionCompiler
 
     // How many of the top Wasm stack entries are on the IL evaluation stack rather than in their slot locals.
     private int _ilDepth;
+
+    /// <summary>The out-of-line stack probe of the prologue and where it returns to (small frames only).</summary>
+    private Label? _probe;
+
+    private Label? _probed;
     private readonly int _paramCount;
     private int _promoted = -1;
 
@@ -87,6 +92,7 @@ internal sealed partial class FunctionCompiler
         EmitPrologue();
         _frames.Add(new Frame(Opcode.Block, 0, [], [.. _type.Results], _il.DefineLabel()));
         EmitInstructions(_body.BodyOffset, _body.BodyOffset + _body.BodyLength);
+        EmitProbe();
         EmitOutOfBoundsTrap();
     }
 
@@ -103,6 +109,22 @@ internal sealed partial class FunctionCompiler
             }
 
             Emit(in ins, ref reader);
+        }
+    }
+
+    private void EmitProbe()
+    {
+        if (_probe is { } probe)
+        {
+            // The first frame of a call from the host has depth = MaxCallDepth; when that is a multiple of 16 (the
+            // default 10,000 is) it would probe on every host call. Its stack is checked 16 frames later anyway.
+            _il.MarkLabel(probe);
+            LoadDepth();
+            _il.Emit(OpCodes.Ldc_I4, _cx.Options.MaxCallDepth);
+            _il.Emit(OpCodes.Beq, _probed!.Value);
+            LoadDepth();
+            _il.Emit(OpCodes.Call, Helper(typeof(Frames), nameof(Frames.Probe)));
+            _il.Emit(OpCodes.Br, _probed.Value);
         }
     }
 
@@ -130,24 +152,23 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4_1);
         _il.Emit(OpCodes.Sub);
         _il.Emit(OpCodes.Starg, _paramCount + 1);
-        var probed = _il.DefineLabel();
         if (_localTypes.Length <= LargeFrameLocals)
         {
+            // The probe is rare (1 frame in 16): its code goes after the body (EmitProbe), off the hot path.
+            _probe = _il.DefineLabel();
+            _probed = _il.DefineLabel();
             LoadDepth();
             _il.Emit(OpCodes.Ldc_I4, 15);
             _il.Emit(OpCodes.And);
-            _il.Emit(OpCodes.Brtrue, probed);
-
-            // The first frame of a call from the host has depth = MaxCallDepth; when that is a multiple of 16 (the
-            // default 10,000 is) it would probe on every host call. Its stack is checked 16 frames later anyway.
+            _il.Emit(OpCodes.Brfalse, _probe.Value);
+            _il.MarkLabel(_probed.Value);
+        }
+        else
+        {
             LoadDepth();
-            _il.Emit(OpCodes.Ldc_I4, _cx.Options.MaxCallDepth);
-            _il.Emit(OpCodes.Beq, probed);
+            _il.Emit(OpCodes.Call, Helper(typeof(Frames), nameof(Frames.Probe)));
         }
 
-        LoadDepth();
-        _il.Emit(OpCodes.Call, Helper(typeof(Frames), nameof(Frames.Probe)));
-        _il.MarkLabel(probed);
         if (_cx.Options.EpochInterruption)
         {
             _store = _il.DeclareLocal(typeof(Store));

@@ -109,6 +109,7 @@ internal static class LoopAnalyzer
         var accesses = new List<(int Offset, Affine Address, long End, long Constant)>();
         var count = 0;
         var nesting = 0;
+        var growsMemory = false;
 
         // A branch to relative depth d: a back edge (the loop), a forward edge (a block inside), or an exit.
         void Branch(uint depth, State from)
@@ -181,7 +182,7 @@ internal static class LoopAnalyzer
                 {
                     // A nested loop: opaque. It must keep its branches to itself; afterwards its locals are unknown.
                     var (parameters, results) = Signature(module, ins.BlockType);
-                    if (NestedLoopAssignments(ref reader, ref count, out var innerDepth) is not { } inner)
+                    if (NestedLoopAssignments(ref reader, ref count, out var innerDepth, ref growsMemory) is not { } inner)
                     {
                         return null;
                     }
@@ -215,7 +216,7 @@ internal static class LoopAnalyzer
                 {
                     if (frames.Count == 0)
                     {
-                        return used.Count > MaxLocals ? null : Plan(backEdges, assigned, accesses, localTypes, nesting);
+                        return used.Count > MaxLocals ? null : Plan(backEdges, assigned, accesses, localTypes, nesting, growsMemory);
                     }
 
                     var frame = frames[^1];
@@ -338,6 +339,7 @@ internal static class LoopAnalyzer
                     break;
                 case Opcode.MemoryGrow:
                     // Memories only grow: a proof against the length at loop entry stays true.
+                    growsMemory = true;
                     Pop();
                     stack.Add(Symbol.Unknown);
                     break;
@@ -467,7 +469,7 @@ internal static class LoopAnalyzer
     /// The locals a nested loop assigns (reader after its <c>loop</c>, left after its <c>end</c>), or null when one of its
     /// branches leaves it: then the outer loop is not analysed. <paramref name="nesting"/>: how deep loops nest inside it.
     /// </summary>
-    private static HashSet<int>? NestedLoopAssignments(ref InstructionReader reader, ref int count, out int nesting)
+    private static HashSet<int>? NestedLoopAssignments(ref InstructionReader reader, ref int count, out int nesting, ref bool growsMemory)
     {
         var assigned = new HashSet<int>();
         var depth = 1;
@@ -494,6 +496,9 @@ internal static class LoopAnalyzer
                     break;
                 case Opcode.LocalSet or Opcode.LocalTee:
                     assigned.Add((int)ins.Index);
+                    break;
+                case Opcode.MemoryGrow:
+                    growsMemory = true;
                     break;
                 case Opcode.Call or Opcode.CallIndirect:
                     return null;
@@ -524,7 +529,7 @@ internal static class LoopAnalyzer
         return depth == 0 ? assigned : null;
     }
 
-    private static LoopPlan? Plan(State? backEdges, HashSet<int> assigned, List<(int Offset, Affine Address, long End, long Constant)> accesses, ValType[] localTypes, int nesting)
+    private static LoopPlan? Plan(State? backEdges, HashSet<int> assigned, List<(int Offset, Affine Address, long End, long Constant)> accesses, ValType[] localTypes, int nesting, bool growsMemory)
     {
         if (accesses.Count == 0 || backEdges is null)
         {
@@ -577,6 +582,7 @@ internal static class LoopAnalyzer
 
         var groups = new Dictionary<string, AccessGroup>();
         var proven = new HashSet<int>();
+        var accessGroups = new Dictionary<int, (AccessGroup, long)>();
         foreach (var (offset, address, end, constant) in accesses)
         {
             if (address.Terms.Any(t => clobbered.Contains(t.Key)))
@@ -592,13 +598,14 @@ internal static class LoopAnalyzer
             }
             else
             {
-                groups[key] = new AccessGroup(address, constant, end);
+                groups[key] = group = new AccessGroup(address, constant, end);
             }
 
             proven.Add(offset);
+            accessGroups[offset] = (group, constant);
         }
 
-        return proven.Count == 0 ? null : new LoopPlan(proven, [.. groups.Values], inductions, exit, nesting);
+        return proven.Count == 0 ? null : new LoopPlan(proven, [.. groups.Values], inductions, exit, nesting, accessGroups, growsMemory);
     }
 
     /// <summary>Normalizes a condition that holds on every back edge to <c>v(iv) + offset  op  bound</c> with a loop-invariant bound.</summary>

@@ -7,7 +7,9 @@ namespace Spindle.Wasm.Compilation;
 /// how the addresses of its loads and stores move per iteration. The compiler checks <see cref="Groups"/> once before
 /// the loop and, when they hold, runs a copy of the loop without the checks of <see cref="ProvenAccesses"/>.
 /// </summary>
-internal sealed class LoopPlan(HashSet<int> provenAccesses, List<AccessGroup> groups, Dictionary<int, Affine> inductions, LoopExit exit, int nesting)
+internal sealed class LoopPlan(
+    HashSet<int> provenAccesses, List<AccessGroup> groups, Dictionary<int, Affine> inductions, LoopExit exit, int nesting,
+    Dictionary<int, (AccessGroup Group, long Constant)> accessGroups, bool growsMemory)
 {
     /// <summary>How deep loops nest inside this one (0: an innermost loop).</summary>
     public int Nesting { get; } = nesting;
@@ -21,6 +23,12 @@ internal sealed class LoopPlan(HashSet<int> provenAccesses, List<AccessGroup> gr
     public Dictionary<int, Affine> Inductions { get; } = inductions;
 
     public LoopExit Exit { get; } = exit;
+
+    /// <summary>Each proven access's group and the constant its address operand adds to the group's terms.</summary>
+    public Dictionary<int, (AccessGroup Group, long Constant)> AccessGroups { get; } = accessGroups;
+
+    /// <summary>Whether the body has a <c>memory.grow</c>, which may move the memory's buffer.</summary>
+    public bool GrowsMemory { get; } = growsMemory;
 }
 
 /// <summary>

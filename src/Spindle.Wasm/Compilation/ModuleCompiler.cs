@@ -52,10 +52,7 @@ internal static class ModuleCompiler
 
             methodNames[i] = name;
             methods[i] = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, Signatures.ReturnType(funcType), Signatures.ParameterTypes(funcType, typeof(InstanceContext)));
-            if (!options.TieredCompilation)
-            {
-                methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-            }
+            methods[i].SetImplementationFlags(InliningPolicy.ImplementationFlags(definition, imported + i, options));
         }
 
         var context = new ModuleCompileContext(definition, options, methods, typeIds, type, methodNames, used);

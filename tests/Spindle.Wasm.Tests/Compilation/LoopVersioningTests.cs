@@ -102,6 +102,16 @@ public class LoopVersioningTests
         { "with_call", [100, 1000] },
         { "with_call", [PageSize - 10, 100] },
         { "uneven_step", [PageSize - 10, 100] },
+        { "swap_pairs", [100, 800, 8] },
+        { "swap_pairs", [100, 800, 12] },
+        { "swap_pairs", [PageSize - 800, 800, 8] },       // the last pair ends at the end of memory
+        { "swap_pairs", [PageSize - 796, 800, 8] },       // the last pair's second word is past the end
+        { "swap_pairs", [-8, 800, 8] },                   // base + i wraps: the first pair traps
+        { "swap_pairs", [100, 0, 8] },                    // one iteration
+        { "swap_pairs", [100, 800, -8] },                 // i wraps to 0xFFFFFFF8 and exits after one iteration
+        { "grow_fill", [100, 4000, 2048] },
+        { "grow_fill", [PageSize - 4000, 8000, 16] },     // the grow makes the later stores past the first page valid
+        { "grow_fill", [PageSize - 4000, 8000, 9000] },   // no grow before the end: traps
     };
 
     [Theory]
@@ -120,6 +130,8 @@ public class LoopVersioningTests
     [InlineData("if_else_call", new object[] { 100, 1000 })]
     [InlineData("table_loop", new object[] { 100, 1000 })]
     [InlineData("strlen_bounded", new object[] { 100 })]
+    [InlineData("swap_pairs", new object[] { 100, 800, 8 })]
+    [InlineData("grow_fill", new object[] { 100, 4000, 2048 })]
     public void InBoundsLoop_RunsTheUncheckedCopy(string function, object[] args)
     {
         var before = Spindle.Wasm.Runtime.LoopCounters.FastEntries;
@@ -134,6 +146,8 @@ public class LoopVersioningTests
     [InlineData("axpy2", new object[] { 8192, 0, 1.5, 8 })]
     [InlineData("back_sum", new object[] { 0, 10 })]
     [InlineData("miss_ne", new object[] { 0, 10 })]
+    [InlineData("swap_pairs", new object[] { PageSize - 796, 800, 8 })]
+    [InlineData("swap_pairs", new object[] { -8, 800, 8 })]
     public void LoopThatMayTrapOrWrap_RunsTheCheckedCopy(string function, object[] args)
     {
         var before = Spindle.Wasm.Runtime.LoopCounters.FastEntries;

@@ -492,4 +492,85 @@
       br_if 0
     end
     local.get $s)
+  ;; one access group of four (two loads, two stores: a pointer in the fast copy), a runtime step, and back edges from
+  ;; a br inside a block and from a br_table (FunctionCompiler.LoopPointers.cs advances the pointer on each)
+  (func (export "swap_pairs") (param $base i32) (param $n i32) (param $step i32) (result i32)
+    (local $i i32) (local $t i32) (local $s i32)
+    block
+      loop
+        local.get $base
+        local.get $i
+        i32.add
+        i32.load
+        local.set $t
+        local.get $base
+        local.get $i
+        i32.add
+        local.get $base
+        local.get $i
+        i32.add
+        i32.load offset=4
+        i32.store
+        local.get $base
+        local.get $i
+        i32.add
+        local.get $t
+        i32.store offset=4
+        local.get $s
+        local.get $t
+        i32.add
+        local.set $s
+        local.get $i
+        local.get $step
+        i32.add
+        local.tee $i
+        local.get $n
+        i32.ge_u
+        br_if 1
+        block
+          local.get $t
+          i32.const 1
+          i32.and
+          br_if 0
+          br 1
+        end
+        local.get $t
+        i32.const 2
+        i32.and
+        br_table 0 0
+      end
+    end
+    local.get $s)
+
+  ;; two stores per iteration around a memory.grow, which may move the buffer: no pointers, fresh base after it
+  (func (export "grow_fill") (param $p i32) (param $n i32) (param $at i32) (result i32)
+    (local $i i32)
+    loop
+      local.get $p
+      local.get $i
+      i32.add
+      local.get $i
+      i32.store
+      local.get $p
+      local.get $i
+      i32.add
+      local.get $i
+      i32.store offset=4
+      local.get $i
+      local.get $at
+      i32.eq
+      if
+        i32.const 1
+        memory.grow
+        drop
+      end
+      local.get $i
+      i32.const 8
+      i32.add
+      local.tee $i
+      local.get $n
+      i32.lt_u
+      br_if 0
+    end
+    memory.size)
 )
