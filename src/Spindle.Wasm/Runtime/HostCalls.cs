@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Spindle.Wasm.Runtime;
 
-/// <summary>Entry from compiled code into untyped host callbacks.</summary>
+/// <summary>Entry from compiled code into untyped host callbacks (AggressiveOptimization: see MemoryOps).</summary>
 internal static class HostCalls
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static object?[] InvokeCallback(Function function, object?[] args)
     {
         var results = function.HostCallback is Func<Caller, object?[], object?[]> withCaller

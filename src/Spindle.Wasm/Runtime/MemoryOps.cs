@@ -1,15 +1,22 @@
+using System.Runtime.CompilerServices;
+
 namespace Spindle.Wasm.Runtime;
 
 /// <summary>
 /// Memory instructions other than loads and stores (those are emitted inline). Called by compiled code: the Wasm
-/// operands come first (they are already on the IL stack), then the context and immediates.
+/// operands come first (they are already on the IL stack), then the context and immediates. AggressiveOptimization:
+/// compiled guest code calls these from its first run, and a tier-0 copy would run until the runtime's background
+/// tiering replaced it (on a busy machine, seconds: docs/rationale.md).
 /// </summary>
 internal static class MemoryOps
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Grow(int delta, InstanceContext ctx) => (int)ctx.Memory!.Grow((uint)delta);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Size(InstanceContext ctx) => (int)ctx.Memory!.Pages;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(int destination, int value, int count, InstanceContext ctx)
     {
         var memory = ctx.Memory!;
@@ -21,6 +28,7 @@ internal static class MemoryOps
         memory.Buffer.AsSpan((int)(uint)destination, (int)(uint)count).Fill((byte)value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Copy(int destination, int source, int count, InstanceContext ctx)
     {
         var memory = ctx.Memory!;
@@ -34,6 +42,7 @@ internal static class MemoryOps
         memory.Buffer.AsSpan((int)(uint)source, (int)(uint)count).CopyTo(memory.Buffer.AsSpan((int)(uint)destination, (int)(uint)count));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Init(int destination, int source, int count, InstanceContext ctx, int segment)
     {
         var memory = ctx.Memory!;
@@ -48,6 +57,7 @@ internal static class MemoryOps
             .CopyTo(memory.Buffer.AsSpan((int)(uint)destination));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DataDrop(InstanceContext ctx, int segment)
     {
         if (ctx.DroppedData.Length <= segment || !ctx.DroppedData[segment])

@@ -142,10 +142,10 @@ internal static partial class Numerics
     public static double F64Sqrt(double a) => Math.Sqrt(a);
 
     /// <summary>Produces a float from bits without letting the JIT constant-fold it (folding can quiet a signalling NaN).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float F32FromBits(int bits) => BitConverter.Int32BitsToSingle(bits);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static double F64FromBits(long bits) => BitConverter.Int64BitsToDouble(bits);
 
 
@@ -163,6 +163,6 @@ internal static partial class Numerics
     public static double F64ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
 
     /// <summary>f32.demote_f64 the JIT cannot fold into a preceding promote.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static float F32DemoteOpaque(double a) => (float)a;
 }

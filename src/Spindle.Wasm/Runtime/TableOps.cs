@@ -1,11 +1,14 @@
+using System.Runtime.CompilerServices;
+
 namespace Spindle.Wasm.Runtime;
 
 /// <summary>
 /// Table and reference instructions and <c>call_indirect</c> resolution. Wasm operands come first (they are already on
-/// the IL stack), then the context and immediates.
+/// the IL stack), then the context and immediates. AggressiveOptimization: as in <see cref="MemoryOps"/>.
 /// </summary>
 internal static class TableOps
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static object? Get(int index, InstanceContext ctx, int table)
     {
         var elements = ctx.Tables[table].Elements;
@@ -17,6 +20,7 @@ internal static class TableOps
         return elements[index];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Set(int index, object? value, InstanceContext ctx, int table)
     {
         var elements = ctx.Tables[table].Elements;
@@ -28,11 +32,14 @@ internal static class TableOps
         elements[index] = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Size(InstanceContext ctx, int table) => ctx.Tables[table].Elements.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Grow(object? initial, int delta, InstanceContext ctx, int table) =>
         (int)ctx.Tables[table].GrowUnchecked((uint)delta, initial);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(int index, object? value, int count, InstanceContext ctx, int table)
     {
         var elements = ctx.Tables[table].Elements;
@@ -44,6 +51,7 @@ internal static class TableOps
         elements.AsSpan(index, count).Fill(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Copy(int destination, int source, int count, InstanceContext ctx, int destinationTable, int sourceTable)
     {
         var dst = ctx.Tables[destinationTable].Elements;
@@ -56,6 +64,7 @@ internal static class TableOps
         src.AsSpan(source, count).CopyTo(dst.AsSpan(destination, count));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Init(int destination, int source, int count, InstanceContext ctx, int segment, int table)
     {
         var elements = ctx.Tables[table].Elements;
@@ -72,6 +81,7 @@ internal static class TableOps
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ElemDrop(InstanceContext ctx, int segment)
     {
         if (ctx.DroppedElements.Length <= segment || !ctx.DroppedElements[segment])
@@ -83,9 +93,11 @@ internal static class TableOps
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static object RefFunc(InstanceContext ctx, int function) => ctx.GetFunction(function);
 
     /// <summary>The callee of <c>call_indirect</c>: traps when out of range, null, or of another type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Function ResolveIndirect(int index, InstanceContext ctx, int table, int typeId)
     {
         var elements = ctx.Tables[table].Elements;
