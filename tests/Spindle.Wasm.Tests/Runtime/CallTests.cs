@@ -64,6 +64,42 @@ public class CallTests
     }
 
     [Fact]
+    public void Recursion_MillionFrames_TrapsAgainOnTheSameThreadAndOnSmallerStacks()
+    {
+        // The probe remembers per thread the lowest stack address it has confirmed (Frames.Probe): a second deep
+        // recursion on the same thread, and threads whose stacks are smaller, must still be stopped in time.
+        var instance = Calls(new EngineOptions { MaxCallDepth = 10_000_000 });
+        var outcomes = new List<TrapKind>();
+        foreach (var stackSize in (int[])[4 * 1024 * 1024, 1024 * 1024, 512 * 1024])
+        {
+            var thread = new Thread(
+                () =>
+                {
+                    for (var round = 0; round < 2; round++)
+                    {
+                        try
+                        {
+                            instance.Call("recurse", 1_000_000);
+                        }
+                        catch (TrapException trap)
+                        {
+                            lock (outcomes)
+                            {
+                                outcomes.Add(trap.Kind);
+                            }
+                        }
+                    }
+                },
+                stackSize);
+            thread.Start();
+            thread.Join();
+        }
+
+        Assert.Equal(6, outcomes.Count);
+        Assert.All(outcomes, kind => Assert.Equal(TrapKind.CallStackExhausted, kind));
+    }
+
+    [Fact]
     public void MutualRecursion_MillionFrames_TrapsWithDefaultLimit()
     {
         var trap = Assert.Throws<TrapException>(() => Calls().Call("even", 1_000_000));
