@@ -59,6 +59,12 @@ internal sealed partial class FunctionCompiler
         {
             _accessPointers = outerPointers is null ? [] : new(outerPointers);
             pointers = EmitLoopPointers(plan, steps, _accessPointers);
+
+            // Without a moving pointer, back edges need no moves (keeps br_if to the loop a single branch).
+            if (!pointers.Any(p => p.Delta is not null))
+            {
+                pointers = null;
+            }
         }
 
         var fast = reader;
