@@ -260,14 +260,7 @@ internal sealed partial class FunctionCompiler
         Store(trips);
         if (compare == Opcode.I32Ne)
         {
-            if (constantStep is { } c)
-            {
-                EmitNotEqualTripCount(c, x0, k, trips, slow);
-            }
-            else
-            {
-                EmitNotEqualTripCount(s, x0, k, trips, slow);
-            }
+            EmitNotEqualTripCount(s, constantStep, x0, k, trips, slow);
         }
         else
         {
@@ -381,70 +374,67 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// i32.ne with a constant step: as below, with the remainder and quotient by a constant (a zero step never reaches
-    /// a different k, and the same k is taken care of by the distance 0).
+    /// i32.ne: the distance to k (mod 2^32, in the step's direction) must be a multiple of the step. A constant step
+    /// (<paramref name="constantStep"/>) picks the direction at compile time and divides by a constant. A zero step
+    /// runs the checked copy.
     /// </summary>
-    private void EmitNotEqualTripCount(int step, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
+    private void EmitNotEqualTripCount(LocalBuilder s, int? constantStep, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
     {
-        if (step == 0)
-        {
-            _il.Emit(OpCodes.Br, slow);
-            return;
-        }
-
         var distance = DeclareLocal(typeof(long));
-        if (step > 0)
+        LocalBuilder? magnitude = null;
+        if (constantStep is { } c)
         {
-            EmitDistance(k, x0, distance);
+            if (c == 0)
+            {
+                _il.Emit(OpCodes.Br, slow);
+                return;
+            }
+
+            EmitDistance(c > 0 ? k : x0, c > 0 ? x0 : k, distance);
         }
         else
         {
+            magnitude = DeclareLocal(typeof(long));
+            var negative = _il.DefineLabel();
+            var ready = _il.DefineLabel();
+            Load(s);
+            _il.Emit(OpCodes.Ldc_I8, 0L);
+            _il.Emit(OpCodes.Beq, slow);
+            Load(s);
+            _il.Emit(OpCodes.Ldc_I8, 0L);
+            _il.Emit(OpCodes.Blt, negative);
+            EmitDistance(k, x0, distance);
+            Load(s);
+            Store(magnitude);
+            _il.Emit(OpCodes.Br, ready);
+            _il.MarkLabel(negative);
             EmitDistance(x0, k, distance);
+            Load(s);
+            _il.Emit(OpCodes.Neg);
+            Store(magnitude);
+            _il.MarkLabel(ready);
         }
 
-        var magnitude = Math.Abs((long)step);
+        // distance ≥ 0 and |s| > 0: unsigned is exact, and cheap by a constant.
+        void LoadMagnitude()
+        {
+            if (magnitude is null)
+            {
+                _il.Emit(OpCodes.Ldc_I8, Math.Abs((long)constantStep!.Value));
+            }
+            else
+            {
+                Load(magnitude);
+            }
+        }
+
         Load(distance);
-        _il.Emit(OpCodes.Ldc_I8, magnitude);
+        LoadMagnitude();
         _il.Emit(OpCodes.Rem_Un);
         _il.Emit(OpCodes.Brtrue, slow);
         Load(distance);
-        _il.Emit(OpCodes.Ldc_I8, magnitude);
+        LoadMagnitude();
         _il.Emit(OpCodes.Div_Un);
-        _il.Emit(OpCodes.Ldc_I8, 1L);
-        _il.Emit(OpCodes.Add);
-        Store(trips);
-    }
-
-    /// <summary>i32.ne: the distance to k (mod 2^32, in the step's direction) must be a multiple of the step.</summary>
-    private void EmitNotEqualTripCount(LocalBuilder s, LocalBuilder x0, LocalBuilder k, LocalBuilder trips, Label slow)
-    {
-        var distance = DeclareLocal(typeof(long));
-        var magnitude = DeclareLocal(typeof(long));
-        var negative = _il.DefineLabel();
-        var ready = _il.DefineLabel();
-        Load(s);
-        _il.Emit(OpCodes.Ldc_I8, 0L);
-        _il.Emit(OpCodes.Beq, slow);
-        Load(s);
-        _il.Emit(OpCodes.Ldc_I8, 0L);
-        _il.Emit(OpCodes.Blt, negative);
-        EmitDistance(k, x0, distance);
-        Load(s);
-        Store(magnitude);
-        _il.Emit(OpCodes.Br, ready);
-        _il.MarkLabel(negative);
-        EmitDistance(x0, k, distance);
-        Load(s);
-        _il.Emit(OpCodes.Neg);
-        Store(magnitude);
-        _il.MarkLabel(ready);
-        Load(distance);
-        Load(magnitude);
-        _il.Emit(OpCodes.Rem);
-        _il.Emit(OpCodes.Brtrue, slow);
-        Load(distance);
-        Load(magnitude);
-        _il.Emit(OpCodes.Div);
         _il.Emit(OpCodes.Ldc_I8, 1L);
         _il.Emit(OpCodes.Add);
         Store(trips);

@@ -53,6 +53,7 @@ internal sealed partial class FunctionCompiler
     private Label? _probe;
 
     private Label? _probed;
+
     private readonly int _paramCount;
     private int _promoted = -1;
 
