@@ -33,9 +33,7 @@ internal sealed partial class RegionPlanner
                         height = Else(f, index, height);
                         break;
                     case Opcode.End:
-                        Close(f, index, height);
-                        frames.RemoveAt(frames.Count - 1);
-                        height = f.Height + f.Frame.Results.Length;
+                        height = End(frames, index, height);
                         break;
                 }
 
@@ -68,9 +66,7 @@ internal sealed partial class RegionPlanner
                     height = Else(f, index, height);
                     break;
                 case Opcode.End:
-                    Close(f, index, height);
-                    frames.RemoveAt(frames.Count - 1);
-                    height = f.Height + f.Frame.Results.Length;
+                    height = End(frames, index, height);
                     break;
                 case Opcode.Br:
                 case Opcode.Return:
@@ -106,6 +102,15 @@ internal sealed partial class RegionPlanner
         f.Unreachable = false;
         f.Current = new Item(index + 1, f.Frame.Parameters.Length == 0);
         return f.Height + f.Frame.Parameters.Length;
+    }
+
+    /// <summary>The innermost frame ends: its body closes and its results are on the enclosing stack.</summary>
+    private static int End(List<Open> frames, int index, int height)
+    {
+        var f = frames[^1];
+        Close(f, index, height);
+        frames.RemoveAt(frames.Count - 1);
+        return f.Height + f.Frame.Results.Length;
     }
 
     /// <summary>Before instruction <paramref name="index"/> the frame's operand stack is empty: a statement starts here.</summary>

@@ -50,13 +50,7 @@ public class LoopVersioningFuzzReproducerTests
         code.Op(0x6A, "i32.add");
         code.Op(0x1A, "drop");
         code.End();
-        code.LocalGet(0);
-        code.I32Const(4);
-        code.Op(0x6A, "i32.add");
-        code.LocalTee(0);
-        code.I32Const(100);
-        code.Op(0x49, "i32.lt_u");
-        code.BrIf(0);
+        ContinueWhileBelow(code, local: 0, bound: 100);
         code.End();
         code.End();
         code.I32Const(7);
@@ -78,13 +72,7 @@ public class LoopVersioningFuzzReproducerTests
         code.LocalGet(0);
         code.Memory(0x28, "i32.load", 0);
         code.Op(0x1A, "drop");
-        code.LocalGet(0);
-        code.I32Const(4);
-        code.Op(0x6A, "i32.add");
-        code.LocalTee(0);
-        code.I32Const(100);
-        code.Op(0x49, "i32.lt_u");
-        code.BrIf(0);
+        ContinueWhileBelow(code, local: 0, bound: 100);
         code.Br(1);
         code.Op(0x1A, "drop");
         code.I32Const(5);
@@ -127,13 +115,7 @@ public class LoopVersioningFuzzReproducerTests
         code.LocalGet(2);
         code.Op(0x6A, "i32.add");
         code.LocalSet(2);
-        code.LocalGet(1);
-        code.I32Const(4);
-        code.Op(0x6A, "i32.add");
-        code.LocalTee(1);
-        code.I32Const(16);
-        code.Op(0x49, "i32.lt_u");
-        code.BrIf(0);
+        ContinueWhileBelow(code, local: 1, bound: 16);
         code.End();
         code.LocalGet(2);
         code.FunctionEnd();
@@ -167,4 +149,16 @@ public class LoopVersioningFuzzReproducerTests
         WasmBytes.Section(5, WasmBytes.Vec([0x00, .. WasmBytes.Leb(pages)])),
         WasmBytes.Section(7, WasmBytes.Vec([.. WasmBytes.Name("memory"), 0x02, 0x00], [.. WasmBytes.Name("f"), 0x00, 0x00])),
         WasmBytes.Section(10, WasmBytes.Vec(locals == 0 ? WasmBytes.Body(code) : WasmBytes.Body(code, (locals, WasmBytes.I32)))));
+
+    /// <summary>The reproducers' loop tail: <c>local += 4; br_if 0 (local &lt;u bound)</c>.</summary>
+    private static void ContinueWhileBelow(LoopVersioningFuzzCode code, int local, int bound)
+    {
+        code.LocalGet(local);
+        code.I32Const(4);
+        code.Op(0x6A, "i32.add");
+        code.LocalTee(local);
+        code.I32Const(bound);
+        code.Op(0x49, "i32.lt_u");
+        code.BrIf(0);
+    }
 }
